@@ -1,0 +1,33 @@
+/** Calendar helpers: pure functions on `YYYY-MM-DD` dates, always reasoning in Asia/Tokyo. */
+export {
+  TOKYO,
+  addDays,
+  addMonths,
+  compareDates,
+  dateParts,
+  daysBetween,
+  daysInMonth,
+  firstDayOfMonth,
+  isAfter,
+  isBefore,
+  isLeapYear,
+  isoDate,
+  lastDayOfMonth,
+  nowFromEnv,
+  parseIsoDate,
+  parseIsoMonth,
+  todayInTokyo,
+  weekdayOf,
+} from "./dates.ts";
+export { isBusinessDay, isNationalHoliday, isYearEndClosure, nextBusinessDay } from "./business.ts";
+export {
+  cardExpiryFrom,
+  certificateExpiryFrom,
+  nthBirthdayAfter,
+  renewalWindow,
+  renewalWindowStatus,
+} from "./expiry.ts";
+export { formatJapaneseDate, formatMonthDay, toWareki, warekiToGregorianYear } from "./format.ts";
+export type { WarekiEra } from "./format.ts";
+export { formatJapaneseDateTime, isWithinHours, nextOpening } from "./hours.ts";
+export type { Weekday, WeeklyHours } from "./hours.ts";
