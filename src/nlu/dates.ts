@@ -1,0 +1,258 @@
+/**
+ * Japanese date expressions → calendar dates. Plain y/m/d integer arithmetic on UTC `Date`s only:
+ * no local time, no time zone (the caller passes "today" as a Tokyo calendar date).
+ *
+ * Understood (after `normalize`, so full-width digits and kanji numerals are already digits):
+ *   西暦   2027/3/15 · 2027-03-15 · 2027.3.15 · 2027年3月15日 · 2027年3月 · 2027/3
+ *   和暦   令和9年3月15日 · R9.3.15 · R9/3/15 · r9年3月15日 · 令和元年5月1日 · 平成31年4月30日 · 昭和…
+ *          a bare "9年3月15日" (1–19年) is read as 令和
+ *   月日   3月15日 · 3/15 → the next occurrence on or after today; 今年/来年/再来年/去年の3月15日
+ *   月     来年2月 · 今年の3月 · 再来年の1月 · 2月 (next occurrence) · 今月 · 来月 · 先月
+ *   相対   今日/本日 · 昨日 · 一昨日/おととい · 明日 · 明後日 · N日前 · N日後 · N週間前
+ */
+import { matchForm } from "./normalize.ts";
+
+export interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+export function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  if (m === 2) return isLeap(y) ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+export function isValidYmd(y: number, m: number, d: number): boolean {
+  return (
+    Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) &&
+    y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)
+  );
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+export function formatYmd(v: Ymd): string {
+  return `${v.y}-${pad2(v.m)}-${pad2(v.d)}`;
+}
+
+export function formatYm(y: number, m: number): string {
+  return `${y}-${pad2(m)}`;
+}
+
+/** "YYYY-MM-DD" → Ymd, or undefined when malformed or not a real date. */
+export function parseIsoDate(s: unknown): Ymd | undefined {
+  if (typeof s !== "string") return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return isValidYmd(y, mo, d) ? { y, m: mo, d } : undefined;
+}
+
+/** Add days with UTC arithmetic (years 1900–2100 only, so Date.UTC's 0–99 quirk never applies). */
+export function addDays(v: Ymd, days: number): Ymd {
+  const dt = new Date(Date.UTC(v.y, v.m - 1, v.d + days));
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+
+function addMonths(y: number, m: number, n: number): { y: number; m: number } {
+  const idx = y * 12 + (m - 1) + n;
+  return { y: Math.floor(idx / 12), m: (idx % 12) + 1 };
+}
+
+export function compareYmd(a: Ymd, b: Ymd): number {
+  return a.y - b.y || a.m - b.m || a.d - b.d;
+}
+
+/** A date found in a (normalised) text, with its span. Exactly one of `date` / `month` is set. */
+export interface DateHit {
+  index: number;
+  end: number;
+  date?: string;
+  month?: string;
+  /** 今日 / 昨日 / N日前 / 先月 …: meaningful only next to a verb (更新した, 期限が切れる …). */
+  relative: boolean;
+  /** Month and day given without a year (3月15日, 3/15): `date` is the next occurrence. */
+  yearless?: { m: number; d: number };
+}
+
+/** The latest (m, d) on or before today: how "3月15日に更新した" is meant. */
+export function previousOccurrence(todayIso: string, m: number, d: number): string | undefined {
+  const today = parseIsoDate(todayIso);
+  if (!today) return undefined;
+  for (let y = today.y; y >= today.y - 8; y--) {
+    if (!isValidYmd(y, m, d)) continue;
+    const c = { y, m, d };
+    if (compareYmd(c, today) <= 0) return formatYmd(c);
+  }
+  return undefined;
+}
+
+const ERA_BASE: Record<string, { base: number; max: number }> = {
+  令和: { base: 2018, max: 99 }, r: { base: 2018, max: 99 },
+  平成: { base: 1988, max: 31 }, h: { base: 1988, max: 31 },
+  昭和: { base: 1925, max: 64 }, s: { base: 1925, max: 64 },
+};
+
+function eraYear(era: string | undefined, yearText: string | undefined): number | undefined {
+  if (era === undefined || yearText === undefined) return undefined;
+  const e = ERA_BASE[era];
+  if (e === undefined) return undefined;
+  const n = yearText === "元" ? 1 : Number(yearText);
+  if (!Number.isInteger(n) || n < 1 || n > e.max) return undefined;
+  return e.base + n;
+}
+
+const RELATIVE_YEAR: Record<string, number> = {
+  今年: 0, ことし: 0, 本年: 0, 来年: 1, らいねん: 1, 翌年: 1, 再来年: 2, さらいねん: 2,
+  去年: -1, 昨年: -1, きょねん: -1, 一昨年: -2, おととし: -2,
+};
+const YEAR_WORDS = "今年|ことし|本年|来年|らいねん|翌年|再来年|さらいねん|去年|昨年|きょねん|一昨年|おととし";
+
+const SEP_Y = "\\s?(?:年|\\/|\\.|-)\\s?";
+const SEP_M = "\\s?(?:月|\\/|\\.|-)\\s?";
+const RE_WEST_FULL = new RegExp(`(?<![0-9])([0-9]{4})${SEP_Y}([0-9]{1,2})${SEP_M}([0-9]{1,2})(?![0-9])(?:日)?`, "g");
+const RE_WEST_MONTH = new RegExp(`(?<![0-9])([0-9]{4})(?:年([0-9]{1,2})月|\\s?[\\/\\.-]\\s?([0-9]{1,2})(?![0-9]))`, "g");
+const ERA = "(令和|平成|昭和|(?<![a-z])[rhs])\\s?([0-9]{1,2}|元)";
+const RE_ERA_FULL = new RegExp(`${ERA}${SEP_Y}([0-9]{1,2})${SEP_M}([0-9]{1,2})(?![0-9])(?:日)?`, "g");
+const RE_ERA_MONTH = new RegExp(`${ERA}${SEP_Y}([0-9]{1,2})(?![0-9])(?:月)?`, "g");
+const RE_BARE_REIWA = /(?<![0-9a-z令和成昭元])([0-9]{1,2})年([0-9]{1,2})月(?:([0-9]{1,2})日)?/g;
+const RE_MONTH_DAY = new RegExp(`(?:(${YEAR_WORDS})の?)?(?<![0-9\\/\\.\\-])([0-9]{1,2})月([0-9]{1,2})日`, "g");
+const RE_SLASH_MD = /(?<![0-9\/.\-])([0-9]{1,2})\/([0-9]{1,2})(?![0-9\/])/g;
+const RE_MONTH = new RegExp(`(?:(${YEAR_WORDS})の?)?(?<![0-9\\/\\.\\-])([0-9]{1,2})月(?![0-9]{1,2}日)`, "g");
+const RE_REL_MONTH = /今月|来月|らいげつ|先月|再来月/g;
+const RE_REL_DAY = /今日|本日|きょう|一昨日|おととい|昨日|きのう|明後日|あさって|明日|あした|([0-9]{1,3})日前|([0-9]{1,3})日後|([0-9]{1,2})週間前/g;
+
+/** The next (m, d) on or after today; Feb 29 looks up to 8 years ahead. */
+function nextOccurrence(today: Ymd, m: number, d: number): Ymd | undefined {
+  for (let y = today.y; y <= today.y + 8; y++) {
+    if (!isValidYmd(y, m, d)) continue;
+    const c = { y, m, d };
+    if (compareYmd(c, today) >= 0) return c;
+  }
+  return undefined;
+}
+
+function* scan(re: RegExp, t: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(t)) !== null) {
+    yield m;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}
+
+/**
+ * Every date expression in an already matchForm'ed text, left to right, non-overlapping (at one
+ * position the longest reading wins: "2027年3月15日" is one full date, not a month plus 3月15日).
+ */
+export function findDates(t: string, todayIso: string): DateHit[] {
+  const today = parseIsoDate(todayIso);
+  const raw: DateHit[] = [];
+  const pushDate = (
+    m: RegExpExecArray,
+    y: number | undefined,
+    mo: number,
+    d: number,
+    relative = false,
+    yearless = false,
+  ): void => {
+    if (y !== undefined && isValidYmd(y, mo, d)) {
+      const hit: DateHit = { index: m.index, end: m.index + m[0].length, date: formatYmd({ y, m: mo, d }), relative };
+      if (yearless) hit.yearless = { m: mo, d };
+      raw.push(hit);
+    } else {
+      // A full date that does not exist (令和9年2月29日) still blocks shorter readings of the same text.
+      raw.push({ index: m.index, end: m.index + m[0].length, relative });
+    }
+  };
+  const pushMonth = (m: RegExpExecArray, y: number | undefined, mo: number, relative = false): void => {
+    if (y !== undefined && y >= 1900 && y <= 2100 && Number.isInteger(mo) && mo >= 1 && mo <= 12) {
+      raw.push({ index: m.index, end: m.index + m[0].length, month: formatYm(y, mo), relative });
+    }
+  };
+
+  for (const m of scan(RE_WEST_FULL, t)) pushDate(m, Number(m[1]), Number(m[2]), Number(m[3]));
+  for (const m of scan(RE_WEST_MONTH, t)) pushMonth(m, Number(m[1]), Number(m[2] ?? m[3]));
+  for (const m of scan(RE_ERA_FULL, t)) pushDate(m, eraYear(m[1], m[2]), Number(m[3]), Number(m[4]));
+  for (const m of scan(RE_ERA_MONTH, t)) pushMonth(m, eraYear(m[1], m[2]), Number(m[3]));
+  for (const m of scan(RE_BARE_REIWA, t)) {
+    const n = Number(m[1]);
+    if (n < 1 || n > 19) continue;
+    if (m[3] !== undefined) pushDate(m, 2018 + n, Number(m[2]), Number(m[3]));
+    else pushMonth(m, 2018 + n, Number(m[2]));
+  }
+  for (const m of scan(RE_MONTH_DAY, t)) {
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    if (m[1] !== undefined) {
+      if (today) pushDate(m, today.y + (RELATIVE_YEAR[m[1]] ?? 0), mo, d);
+    } else if (today) {
+      const c = nextOccurrence(today, mo, d);
+      if (c) pushDate(m, c.y, c.m, c.d, false, true);
+    }
+  }
+  if (today) {
+    for (const m of scan(RE_SLASH_MD, t)) {
+      const c = nextOccurrence(today, Number(m[1]), Number(m[2]));
+      if (c) pushDate(m, c.y, c.m, c.d, false, true);
+    }
+    for (const m of scan(RE_MONTH, t)) {
+      const mo = Number(m[2]);
+      if (m[1] !== undefined) pushMonth(m, today.y + (RELATIVE_YEAR[m[1]] ?? 0), mo);
+      else pushMonth(m, mo >= today.m ? today.y : today.y + 1, mo);
+    }
+    for (const m of scan(RE_REL_MONTH, t)) {
+      const n = m[0] === "今月" ? 0 : m[0] === "先月" ? -1 : m[0] === "再来月" ? 2 : 1;
+      const v = addMonths(today.y, today.m, n);
+      pushMonth(m, v.y, v.m, true);
+    }
+    for (const m of scan(RE_REL_DAY, t)) {
+      let n: number;
+      const w = m[0];
+      if (m[1] !== undefined) n = -Number(m[1]);
+      else if (m[2] !== undefined) n = Number(m[2]);
+      else if (m[3] !== undefined) n = -7 * Number(m[3]);
+      else if (w === "今日" || w === "本日" || w === "きょう") n = 0;
+      else if (w === "昨日" || w === "きのう") n = -1;
+      else if (w === "一昨日" || w === "おととい") n = -2;
+      else if (w === "明日" || w === "あした") n = 1;
+      else n = 2;
+      const v = addDays(today, n);
+      pushDate(m, v.y, v.m, v.d, true);
+    }
+  }
+
+  raw.sort((a, b) => a.index - b.index || b.end - a.end);
+  const out: DateHit[] = [];
+  let lastEnd = -1;
+  for (const h of raw) {
+    if (h.index >= lastEnd) {
+      if (h.date !== undefined || h.month !== undefined) out.push(h);
+      lastEnd = h.end;
+    }
+  }
+  return out;
+}
+
+/**
+ * The first date in a resident's text. `{ date: "YYYY-MM-DD" }` for a full date, `{ month: "YYYY-MM" }`
+ * when only a year and month were given; undefined when there is none. `today` is "YYYY-MM-DD" in
+ * Asia/Tokyo; an invalid `today` only disables the expressions that need it (3月15日, 来年2月, 昨日).
+ */
+export function parseJapaneseDate(text: string, today: string): { date?: string; month?: string } | undefined {
+  try {
+    const hits = findDates(matchForm(text), today);
+    const first = hits[0];
+    if (first === undefined) return undefined;
+    return first.date !== undefined ? { date: first.date } : { month: first.month ?? "" };
+  } catch {
+    return undefined;
+  }
+}
