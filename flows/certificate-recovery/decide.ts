@@ -1,0 +1,225 @@
+/**
+ * The diagnosis as one pure function: given what is known, either the next question to ask or the
+ * route to answer with. Every rule traces to shared/facts.md (section numbers in the comments).
+ *
+ * Questions are asked only when the answer changes the route and is not known yet. The order of the
+ * checks below is the order of the questions.
+ */
+import type { Facts, IsoDate, Slot } from "../../src/core/slots.ts";
+import {
+  compareDates,
+  firstDayOfMonth,
+  lastDayOfMonth,
+  nextBusinessDay,
+  renewalWindowStatus,
+} from "../../src/calendar/index.ts";
+import type { RouteId } from "./routes-ids.ts";
+
+export type Step = { kind: "ask"; slot: Slot } | { kind: "route"; routeId: RouteId };
+
+const ask = (slot: Slot): Step => ({ kind: "ask", slot });
+const route = (routeId: RouteId): Step => ({ kind: "route", routeId });
+
+/** Wrong entries that lock a PIN (§1): signature 5, the 4-digit PINs 3. */
+export function lockLimit(certificate: Facts["certificate"]): number {
+  return certificate === "signature" ? 5 : 3;
+}
+
+/** A date answer, or undefined when not given or unknown. */
+function dateOf(value: string | undefined): IsoDate | undefined {
+  return value !== undefined && value !== "unknown" ? value : undefined;
+}
+
+type ExpiryStatus = "before" | "open" | "expired";
+
+/**
+ * The certificate's renewal status (§3), from the exact date, or from the month when every day of that
+ * month gives the same answer. Undefined when it cannot be told yet.
+ */
+export function certificateStatus(facts: Facts, today: IsoDate): ExpiryStatus | undefined {
+  const exact = dateOf(facts.certExpiry);
+  if (exact) return renewalWindowStatus(exact, today);
+  if (facts.certExpiryMonth) {
+    const first = renewalWindowStatus(firstDayOfMonth(facts.certExpiryMonth), today);
+    const last = renewalWindowStatus(lastDayOfMonth(facts.certExpiryMonth), today);
+    if (first === last) return first;
+  }
+  return undefined;
+}
+
+/** The card's own expiry as a date: exact, or the last day of a month given alone. */
+function cardExpiryDate(facts: Facts): IsoDate | undefined {
+  return dateOf(facts.cardExpiry) ?? (facts.cardExpiryMonth ? lastDayOfMonth(facts.cardExpiryMonth) : undefined);
+}
+
+function certExpiryDate(facts: Facts): IsoDate | undefined {
+  return dateOf(facts.certExpiry) ?? (facts.certExpiryMonth ? lastDayOfMonth(facts.certExpiryMonth) : undefined);
+}
+
+/**
+ * The card itself must be renewed (§3): it has expired, or it expires on or before the certificate
+ * (a certificate never outlives the card).
+ */
+export function cardNeedsRenewal(facts: Facts, today: IsoDate): boolean {
+  const card = cardExpiryDate(facts);
+  if (!card) return false;
+  if (compareDates(card, today) < 0) return true;
+  const cert = certExpiryDate(facts);
+  return cert !== undefined && compareDates(card, cert) <= 0;
+}
+
+/** The next step of the diagnosis. */
+export function decide(facts: Facts, today: IsoDate): Step {
+  if (facts.wantsPerson) return route("contact-city");
+  if (facts.symptom === "lost-card") return route("card-lost");
+
+  // §1: a 顔認証カード has no PINs and no signature certificate at all.
+  if (facts.noSignatureReason === "face-auth-card") return route("no-signature-certificate");
+
+  const symptom = facts.symptom ?? inferSymptom(facts);
+  const pinTrouble = symptom === "locked" || symptom === "wrong-pin" || symptom === "forgot-pin";
+
+  // §1: under-15s and 成年被後見人 have no signature certificate in principle: whatever the symptom,
+  // a question about the signature certificate (e-Tax) has this answer.
+  const noSignature = facts.noSignatureReason === "under-15" || facts.noSignatureReason === "adult-ward";
+  if (noSignature && (facts.certificate === "signature" || facts.eTax || symptom === "revoked")) {
+    return route("no-signature-certificate");
+  }
+
+  // §3: a foreign resident's card follows the 在留期間 and is not extended automatically.
+  if (facts.foreignResident === "yes" && facts.residenceStatusChanged && !pinTrouble && symptom !== "which-pin") {
+    return route("foreign-resident-extension");
+  }
+
+  if (symptom === undefined) return ask("symptom");
+  if (symptom === "other") return route("contact-city");
+  if (symptom === "which-pin") return route("which-pin");
+
+  switch (symptom) {
+    case "not-working-after-renewal":
+      return afterIssuance(facts, today);
+    case "revoked":
+      return revoked(facts, today);
+    case "expired":
+      return expired(facts, today);
+    case "renewal":
+      return renewal(facts, today);
+    case "locked":
+    case "forgot-pin":
+    case "wrong-pin":
+      return pin(facts, symptom, noSignature, today);
+    case "lost-card":
+      return route("card-lost");
+  }
+}
+
+/** A symptom implied by other facts when the resident did not name one. */
+function inferSymptom(facts: Facts): Facts["symptom"] {
+  if (typeof facts.wrongAttempts === "number") return facts.wrongAttempts > 0 ? "wrong-pin" : undefined;
+  if (facts.aboutCard || facts.certExpiry || facts.certExpiryMonth || facts.cardExpiry) return "renewal";
+  if (facts.basicInfoChanged === "yes" && (facts.eTax || facts.certificate === "signature")) return "revoked";
+  return undefined;
+}
+
+/** §4: a new certificate works from the next day, at the latest after the next business day. */
+function afterIssuance(facts: Facts, today: IsoDate): Step {
+  if (facts.issuedOn === undefined) return ask("issuedOn");
+  const issued = dateOf(facts.issuedOn);
+  if (!issued) return route("wait-after-issuance");
+  // Past the next business day it should work: something else is wrong, a person has to look.
+  if (compareDates(today, nextBusinessDay(issued)) > 0) return route("contact-city");
+  return route("wait-after-issuance");
+}
+
+/** §2: 失効. A move or name change revokes the signature certificate; otherwise it is expiry. */
+function revoked(facts: Facts, today: IsoDate): Step {
+  if (facts.certificate !== "user") {
+    if (facts.basicInfoChanged === undefined) return ask("basicInfoChanged");
+    if (facts.basicInfoChanged === "yes") return route("signature-reissue-after-change");
+  }
+  const status = certificateStatus(facts, today);
+  if (status === undefined && facts.certExpiry === undefined) return ask("certExpiry");
+  if (status === "before" || status === "open") {
+    // Still within its validity yet revoked: not expiry. If a change is possible, it is the change;
+    // otherwise (revoked on request, or we cannot tell) a person must look.
+    if (facts.basicInfoChanged === "unknown") return route("signature-reissue-after-change");
+    return route("contact-city");
+  }
+  return expired(facts, today);
+}
+
+/** §3: the certificate's validity has ended. Re-issue it, unless the card itself must be renewed. */
+function expired(facts: Facts, today: IsoDate): Step {
+  if (facts.cardExpiry === undefined && !facts.cardExpiryMonth) return ask("cardExpiry");
+  if (cardNeedsRenewal(facts, today)) return route("card-renewal");
+  return route("certificate-reissue-after-expiry");
+}
+
+/** §3: renewal window, opening the day after the date three months before expiry. */
+function renewal(facts: Facts, today: IsoDate): Step {
+  const cardKnown = facts.cardExpiry !== undefined || facts.cardExpiryMonth !== undefined;
+  if (facts.aboutCard && !cardKnown) return ask("cardExpiry");
+  if (facts.aboutCard && cardExpiryDate(facts) !== undefined && facts.certExpiry === undefined && !facts.certExpiryMonth) {
+    // The resident speaks of the card's expiry: that is the card renewal, whatever the certificate says.
+    return route("card-renewal");
+  }
+  let status = certificateStatus(facts, today);
+  if (status === undefined && facts.certExpiry === undefined) return ask("certExpiry");
+  if (!cardKnown) return ask("cardExpiry");
+  if (cardNeedsRenewal(facts, today)) return route("card-renewal");
+  status ??= "open"; // the resident does not know the date: explain the window, send to the counter
+  if (status === "expired") return route("certificate-reissue-after-expiry");
+  if (status === "before") {
+    // The opening date needs the day: ask for it unless the resident already said they do not know.
+    if (facts.certExpiry === undefined) return ask("certExpiry");
+    return route("certificate-renewal-not-yet");
+  }
+  return route("certificate-renewal");
+}
+
+/** §5: PIN locked, forgotten, or entered wrongly. */
+function pin(
+  facts: Facts,
+  symptom: "locked" | "forgot-pin" | "wrong-pin",
+  noSignature: boolean,
+  today: IsoDate,
+): Step {
+  // The 住基用 and 券面事項入力補助用 PINs cannot be reset at a kiosk; neither can two PINs at once.
+  if (facts.otherPin || facts.bothPins) return route("pin-reset-counter");
+  if (facts.certificate === undefined) {
+    if (noSignature) return pin({ ...facts, certificate: "user" }, symptom, noSignature, today);
+    return ask("certificate");
+  }
+  const certificate = facts.certificate;
+  if (certificate === "unknown") {
+    if (symptom === "wrong-pin") return route("pin-retry-guidance");
+    return route("pin-reset-counter");
+  }
+  // A new signature PIN is set when the revoked certificate is re-issued (§2).
+  if (certificate === "signature" && facts.basicInfoChanged === "yes") {
+    return route("signature-reissue-after-change");
+  }
+  if (symptom === "wrong-pin") {
+    if (facts.wrongAttempts === undefined) return ask("wrongAttempts");
+    if (facts.wrongAttempts === "unknown" || facts.wrongAttempts < lockLimit(certificate)) {
+      return route("pin-retry-guidance");
+    }
+  }
+  // Locked or forgotten: the kiosk needs the other PIN and an NFC smartphone (§5).
+  const otherKnown = certificate === "signature" ? facts.userPinKnown : facts.signaturePinKnown;
+  if (otherKnown === undefined) return ask(certificate === "signature" ? "userPinKnown" : "signaturePinKnown");
+  if (otherKnown === "no") return route("pin-reset-counter");
+  if (facts.nfcSmartphone === undefined) return ask("nfcSmartphone");
+  if (facts.nfcSmartphone !== "yes") return route("pin-reset-counter");
+  if (certificate === "user") {
+    // Resetting the 4-digit PIN needs a valid signature certificate: no move or name change since issue.
+    if (facts.basicInfoChanged === undefined) return ask("basicInfoChanged");
+    if (facts.basicInfoChanged === "yes") return route("pin-reset-counter");
+    // An expired signature certificate closes the kiosk too. After a wrong-PIN count the path is
+    // already five questions long: then the answer only warns about it instead of asking.
+    if (facts.certExpiry === undefined && !facts.certExpiryMonth && symptom !== "wrong-pin") return ask("certExpiry");
+    const certExpiry = certExpiryDate(facts);
+    if (certExpiry !== undefined && compareDates(certExpiry, today) < 0) return route("pin-reset-counter");
+  }
+  return route("pin-reset-kiosk");
+}

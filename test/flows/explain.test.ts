@@ -1,0 +1,94 @@
+/** Staff explanations: facts in words, and why a route. Pure, so checked by exact values. */
+import { describe, expect, it } from "vitest";
+import { factLabels, SLOT_LABELS, whyRoute } from "../../flows/certificate-recovery/explain.ts";
+import { ROUTE_IDS } from "../../flows/certificate-recovery/routes-ids.ts";
+import { SLOTS } from "../../src/core/slots.ts";
+
+describe("factLabels", () => {
+  it("is empty when nothing is known", () => {
+    expect(factLabels({})).toEqual([]);
+  });
+
+  it("names each fact in Japanese, in question order, with the question's own words", () => {
+    expect(
+      factLabels({
+        applicant: "proxy",
+        symptom: "revoked",
+        certificate: "signature",
+        basicInfoChanged: "yes",
+        wrongAttempts: 2,
+        signaturePinKnown: "no",
+        certExpiry: "2030-02-03",
+        cardExpiry: "unknown",
+      }),
+    ).toEqual([
+      { label: "困りごと", value: "「失効」と表示される" },
+      { label: "暗証番号・証明書の種類", value: "署名用（6〜16桁の英数字）" },
+      { label: "発行後の住所・氏名の変更", value: "はい" },
+      { label: "続けて間違えた回数", value: "2回" },
+      { label: "署名用暗証番号（6〜16桁）", value: "覚えていない" },
+      { label: "電子証明書の有効期限", value: "2030年2月3日" },
+      { label: "カード本体の有効期限", value: "わからない" },
+      { label: "窓口に行く人", value: "代理人（家族など）" },
+    ]);
+  });
+
+  it("adds what was only inferred from the text", () => {
+    expect(
+      factLabels({ certExpiryMonth: "2027-02", otherPin: "jukinet", eTax: true, wantsPerson: true, residenceStatusChanged: true }),
+    ).toEqual([
+      { label: "電子証明書の有効期限（月）", value: "2027年2月" },
+      { label: "対象の暗証番号", value: "住民基本台帳用" },
+      { label: "利用場面", value: "e-Tax・確定申告" },
+      { label: "在留期間", value: "更新・変更あり" },
+      { label: "希望", value: "担当者との相談" },
+    ]);
+  });
+
+  it("has a label for every slot", () => {
+    expect(Object.keys(SLOT_LABELS).sort()).toEqual([...SLOTS].sort());
+  });
+});
+
+describe("whyRoute", () => {
+  it("gives one to three short Japanese sentences for every route", () => {
+    for (const routeId of ROUTE_IDS) {
+      const why = whyRoute(routeId, {});
+      expect(why.length, routeId).toBeGreaterThanOrEqual(1);
+      expect(why.length, routeId).toBeLessThanOrEqual(3);
+      for (const s of why) {
+        expect(s, routeId).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+        expect(s.length, routeId).toBeLessThanOrEqual(120);
+      }
+    }
+  });
+
+  it("says why, from the facts", () => {
+    expect(whyRoute("signature-reissue-after-change", { basicInfoChanged: "yes" })).toEqual([
+      "発行後に住所・氏名などが変わったため、署名用電子証明書が自動的に失効しています。",
+    ]);
+    expect(whyRoute("pin-retry-guidance", { certificate: "user", wrongAttempts: 2 })).toEqual([
+      "2回の誤入力で、まだロックされていません（3回でロック）。",
+    ]);
+    expect(whyRoute("pin-retry-guidance", { certificate: "signature", wrongAttempts: 4 })).toEqual([
+      "4回の誤入力で、まだロックされていません（5回でロック）。",
+    ]);
+    expect(whyRoute("certificate-reissue-after-expiry", { certExpiry: "2026-09-12" })).toEqual([
+      "電子証明書の有効期限（2026年9月12日）が過ぎています。",
+      "カード本体はまだ有効なので、証明書の発行だけで足ります。",
+    ]);
+    expect(whyRoute("pin-reset-counter", { certificate: "user", signaturePinKnown: "no" })).toEqual([
+      "もう一方の暗証番号もわからないため、コンビニでは再設定できません。",
+    ]);
+    expect(whyRoute("pin-reset-counter", { otherPin: "kenmen" })).toEqual([
+      "住民基本台帳用・券面事項入力補助用の暗証番号は、コンビニでは再設定できません。",
+    ]);
+    expect(whyRoute("no-signature-certificate", { noSignatureReason: "face-auth-card" })).toEqual([
+      "顔認証マイナンバーカードには、暗証番号と署名用電子証明書がありません。",
+    ]);
+    expect(whyRoute("contact-city", { wantsPerson: true })).toEqual(["相談者が担当者との相談を希望しています。"]);
+    expect(whyRoute("wait-after-issuance", { issuedOn: "2026-11-20" })).toEqual([
+      "証明書の発行・更新（2026年11月20日）の直後で、使えるのは翌日（遅くとも翌開庁日）からです。",
+    ]);
+  });
+});
