@@ -1,0 +1,108 @@
+/**
+ * The web chat channel: the JSON API of shared/contract.md §3 and the chat page at `/`.
+ * Needs no credentials; conversation ids are `web:<sessionId>`.
+ *
+ * In front of the API, in this order: CORS (only the configured origins), the per-IP and per-session
+ * rate limits (429 with `Retry-After`), the JSON body parser (64 kB → 413; not UTF-8 → 400).
+ */
+import { isUtf8 } from "node:buffer";
+import { randomBytes } from "node:crypto";
+import express, { type Express, type RequestHandler } from "express";
+import type { ConversationRuntime } from "../../core/runtime.ts";
+import { BotError, notFound } from "../../core/errors.ts";
+import type { Channel } from "../types.ts";
+import { corsFor } from "./cors.ts";
+import type { WebOutbox } from "./outbox.ts";
+import { parseCursor, parseMessageBody, SESSION_ID } from "./parse.ts";
+import { RateLimitedError, TokenBuckets } from "./rate-limit.ts";
+import { renderWebReplies } from "./render.ts";
+
+export interface WebChannelOptions {
+  runtime: ConversationRuntime;
+  /** Largest JSON body accepted (413 above). */
+  bodyLimit?: string;
+  /** Origins allowed to call the API from another site (CORS_ORIGINS). */
+  corsOrigins?: readonly string[];
+  /** Requests per minute per client IP address; 0 or unset: no limit (WEB_RATE_LIMIT_PER_MINUTE). */
+  ipRateLimitPerMinute?: number;
+  /** Messages per minute per session; 0 or unset: no limit (WEB_SESSION_RATE_LIMIT_PER_MINUTE). */
+  sessionRateLimitPerMinute?: number;
+  /** Told about every request refused by a limit (for metrics). */
+  onRateLimited?: (scope: "ip" | "session") => void;
+  /** Replies that reach the resident outside their requests (hand-off), served by `GET …/messages`. */
+  outbox?: WebOutbox;
+}
+
+const PUBLIC_DIR = new URL("./public/", import.meta.url).pathname;
+
+/** Thrown from the body parser's verify step: the body is not UTF-8 (400, not a silent U+FFFD). */
+const notUtf8 = () => new BotError("INVALID_UTF8", 400, "request body is not valid UTF-8");
+
+/** The web chat channel: mount it on the app (the JSON API under `/api/chat`, the page at `/`). */
+export function createWebChannel(opts: WebChannelOptions): Channel {
+  const { runtime } = opts;
+  const perIp = opts.ipRateLimitPerMinute ? new TokenBuckets({ perMinute: opts.ipRateLimitPerMinute }) : undefined;
+  const perSession = opts.sessionRateLimitPerMinute ? new TokenBuckets({ perMinute: opts.sessionRateLimitPerMinute }) : undefined;
+
+  const limit = (scope: "ip" | "session", buckets: TokenBuckets | undefined, key: string) => {
+    const taken = buckets?.take(key);
+    if (taken && !taken.ok) {
+      opts.onRateLimited?.(scope);
+      throw new RateLimitedError(scope, taken.retryAfterSeconds);
+    }
+  };
+  const ipLimit: RequestHandler = (req, _res, next) => {
+    limit("ip", perIp, req.ip ?? req.socket.remoteAddress ?? "unknown");
+    next();
+  };
+  const sessionLimit: RequestHandler = (req, _res, next) => {
+    const id = String(req.params.id);
+    if (!SESSION_ID.test(id)) throw notFound("unknown session");
+    limit("session", perSession, id);
+    next();
+  };
+
+  return {
+    name: "web",
+    mount(app: Express) {
+      const json = express.json({
+        limit: opts.bodyLimit ?? "64kb",
+        strict: true,
+        type: () => true,
+        verify: (_req, _res, buf) => {
+          if (!isUtf8(buf)) throw notUtf8();
+        },
+      });
+
+      app.use("/api/chat", corsFor(opts.corsOrigins ?? []));
+
+      app.post("/api/chat/sessions", ipLimit, json, async (_req, res) => {
+        const sessionId = randomBytes(18).toString("base64url");
+        const turn = await runtime.handle(`web:${sessionId}`, { kind: "start" });
+        res.status(201).json({ sessionId, ...renderWebReplies(turn.replies) });
+      });
+
+      app.post("/api/chat/sessions/:id/messages", ipLimit, sessionLimit, json, async (req, res) => {
+        const id = String(req.params.id);
+        const event = parseMessageBody(req.body);
+        const turn = await runtime.handle(`web:${id}`, event, { mustExist: true });
+        res.status(200).json(renderWebReplies(turn.replies));
+      });
+
+      // New messages from a person at the help desk. Polled by the page, so only the per-IP limit applies:
+      // polling must not use up the session's message budget.
+      app.get("/api/chat/sessions/:id/messages", ipLimit, async (req, res) => {
+        const id = String(req.params.id);
+        if (!SESSION_ID.test(id)) throw notFound("unknown session");
+        const after = parseCursor(req.query.after);
+        const status = await runtime.handoffStatus(`web:${id}`);
+        if (status === undefined) throw notFound("unknown session");
+        const page = opts.outbox ? await opts.outbox.read(`web:${id}`, after) : { replies: [], cursor: String(after ?? 0) };
+        res.set("Cache-Control", "no-store");
+        res.status(200).json({ ...renderWebReplies(page.replies), cursor: page.cursor, handoff: status !== "none" });
+      });
+
+      app.use("/", express.static(PUBLIC_DIR, { index: "index.html", maxAge: "1h" }));
+    },
+  };
+}

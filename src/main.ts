@@ -1,0 +1,217 @@
+/**
+ * Start the server: read the configuration, the city file and the store, mount the enabled channels,
+ * listen, and shut down gracefully on SIGTERM / SIGINT.
+ */
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { nowFromEnv } from "./calendar/index.ts";
+import { loadConfig, type AppConfig } from "./config.ts";
+import { ConversationRuntime } from "./core/runtime.ts";
+import { Handoff, type ResidentNotifier } from "./core/handoff.ts";
+import { createWebChannel } from "./channels/web/index.ts";
+import { createWebOutbox, type WebOutbox } from "./channels/web/outbox.ts";
+import type { Channel } from "./channels/types.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { createMetrics, type Metrics } from "./observability/metrics.ts";
+import { observeTurns } from "./observability/turns.ts";
+import { createApp } from "./server.ts";
+import { createSessionStore } from "./store/index.ts";
+import type { SessionStore } from "./store/types.ts";
+import { loadCityConfig, SAMPLE_CITY_PATH, type CityConfig } from "../flows/cities/schema.ts";
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  store: SessionStore;
+  runtime: ConversationRuntime;
+  logger: Logger;
+  /** This server's metrics registry (served at `/metrics`). */
+  metrics: Metrics;
+  close(): Promise<void>;
+}
+
+/** Build everything from a validated config and listen. Used by main and by the tests. */
+export async function startServer(config: AppConfig, logger = createLogger(config.LOG_LEVEL)): Promise<RunningServer> {
+  const city = loadCityConfig(config.MUNICIPALITY_CONFIG ?? SAMPLE_CITY_PATH);
+  const now = nowFromEnv(config.BOT_NOW);
+  if (config.BOT_NOW) logger.warn({ BOT_NOW: config.BOT_NOW }, "BOT_NOW is set: the clock is frozen (demo/test mode)");
+  const store = await createSessionStore(config.SESSION_STORE);
+  const metrics = createMetrics();
+  const idleTtlMs = config.SESSION_TTL_HOURS * 3_600_000;
+  const outbox = createWebOutbox(store);
+  const handoff = await handoffFor(config, city, { store, now, idleTtlMs, outbox, logger });
+  const runtime = new ConversationRuntime({
+    store,
+    city,
+    now,
+    idleTtlMs,
+    ...observeTurns(logger, metrics),
+    ...(handoff ? { handoff } : {}),
+  });
+
+  const channels: Channel[] = [
+    createWebChannel({
+      runtime,
+      corsOrigins: config.CORS_ORIGINS,
+      ipRateLimitPerMinute: config.WEB_RATE_LIMIT_PER_MINUTE,
+      sessionRateLimitPerMinute: config.WEB_SESSION_RATE_LIMIT_PER_MINUTE,
+      onRateLimited: (scope) => metrics.rateLimited.inc({ scope }),
+      outbox,
+    }),
+  ];
+  if (config.LINE_CHANNEL_SECRET && config.LINE_CHANNEL_ACCESS_TOKEN) {
+    // Loaded only when LINE is on, so the web-only server never loads the LINE SDK.
+    const { createLineChannel } = await import("./channels/line/index.ts");
+    channels.push(
+      createLineChannel({
+        runtime,
+        store,
+        logger,
+        channelSecret: config.LINE_CHANNEL_SECRET,
+        channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN,
+        ...(config.LINE_API_BASE_URL ? { apiBaseUrl: config.LINE_API_BASE_URL } : {}),
+      }),
+    );
+  }
+  if (config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN) {
+    // Loaded only when Slack is on, so the web-only server never loads Bolt.
+    const { createSlackChannel } = await import("./channels/slack/index.ts");
+    channels.push(
+      createSlackChannel({
+        runtime,
+        store,
+        logger,
+        signingSecret: config.SLACK_SIGNING_SECRET,
+        botToken: config.SLACK_BOT_TOKEN,
+        slashCommand: config.SLACK_SLASH_COMMAND,
+        ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+        ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+        ...(handoff && city.handoff ? { handoff: { channelId: city.handoff.slackChannelId, desk: handoff } } : {}),
+      }),
+    );
+  }
+  const app = createApp({ channels, store, logger, metrics });
+  for (const channel of channels) await channel.start?.();
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+    s.once("error", reject);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
+  logger.info({ url, city: city.id, store: config.SESSION_STORE.split(":")[0], channels: channels.map((c) => c.name) }, "listening");
+
+  let closing: Promise<void> | undefined;
+  // A connection kept alive by a client (a load balancer, LINE, Slack) would hold close() open until it
+  // times out, and could bring new requests meanwhile: once closing, every response in flight or still
+  // arriving on such a connection closes its connection when it is done.
+  const responses = new Set<ServerResponse>();
+  const lastOnItsConnection = (res: ServerResponse) => {
+    if (!res.headersSent) res.setHeader("connection", "close");
+    else res.once("finish", () => server.closeIdleConnections());
+  };
+  server.on("request", (_req: IncomingMessage, res: ServerResponse) => {
+    responses.add(res);
+    res.once("close", () => responses.delete(res));
+    if (closing) lastOnItsConnection(res);
+  });
+  const close = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        for (const res of responses) lastOnItsConnection(res);
+      });
+      for (const channel of channels) await channel.stop?.();
+      await store.close();
+    })());
+  return { server, url, store, runtime, logger, metrics, close };
+}
+
+/**
+ * The hand-off to the help desk: on when Slack is on and the city file names a help-desk channel
+ * (`handoff`). Residents on the web chat (outbox) and on LINE (push, when LINE is on) can be handed off.
+ */
+async function handoffFor(
+  config: AppConfig,
+  city: CityConfig,
+  deps: { store: SessionStore; now: () => Date; idleTtlMs: number; outbox: WebOutbox; logger: Logger },
+): Promise<Handoff | undefined> {
+  if (!city.handoff || !config.SLACK_SIGNING_SECRET || !config.SLACK_BOT_TOKEN) return undefined;
+  const { createSlackHelpDeskClient } = await import("./channels/slack/index.ts");
+  const notifiers: Record<string, ResidentNotifier> = { web: deps.outbox };
+  if (config.LINE_CHANNEL_SECRET && config.LINE_CHANNEL_ACCESS_TOKEN) {
+    const { createLinePushNotifier } = await import("./channels/line/push.ts");
+    notifiers.line = createLinePushNotifier({
+      channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN,
+      ...(config.LINE_API_BASE_URL ? { apiBaseUrl: config.LINE_API_BASE_URL } : {}),
+    });
+  }
+  const log = deps.logger.child({ component: "handoff" });
+  log.info({ slackChannel: city.handoff.slackChannelId, residents: Object.keys(notifiers) }, "hand-off to the help desk is on");
+  return new Handoff({
+    store: deps.store,
+    desk: createSlackHelpDeskClient({
+      botToken: config.SLACK_BOT_TOKEN,
+      channelId: city.handoff.slackChannelId,
+      logger: deps.logger,
+      ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+    }),
+    notifiers,
+    hours: city.handoff.hours,
+    hoursText: city.handoff.hoursText,
+    now: deps.now,
+    idleTtlMs: deps.idleTtlMs,
+    onError: (what, err) => {
+      const e = err as { name?: string; code?: unknown; data?: { error?: unknown } };
+      log.error({ what, err: { name: e.name, code: e.code, slackError: e.data?.error } }, "hand-off: the help desk could not be reached");
+    },
+  });
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`configuration error: ${oneLine((err as Error).message)}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  let running: RunningServer;
+  try {
+    running = await startServer(config, logger);
+  } catch (err) {
+    const e = err as Error;
+    // A bad city file is a configuration error too: name the variable that points at it.
+    const what = e.name === "CityConfigError" ? "configuration error: MUNICIPALITY_CONFIG" : "start-up failed";
+    process.stderr.write(`${what}: ${oneLine(e.message)}\n`);
+    process.exit(1);
+  }
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, "shutting down: finishing requests in flight");
+    const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    running.close().then(
+      () => {
+        clearTimeout(timer);
+        logger.info("stopped");
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+/** Start-up errors are one line on stderr, whatever the message held. */
+function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+
+if (import.meta.main ?? process.argv[1] === new URL(import.meta.url).pathname) {
+  await main();
+}
