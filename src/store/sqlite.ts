@@ -69,6 +69,26 @@ parentPort.on("message", (message) => {
 });
 `;
 
+/** For the synchronous waits of {@link whileBusy}; nothing ever notifies it. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Runs `step` again while SQLite answers SQLITE_BUSY, until `deadline` (ms since the epoch). Switching a
+ * file to WAL needs an exclusive lock, and when another connection holds an open write SQLite answers
+ * "database is locked" at once instead of calling the busy handler (waiting could deadlock): two
+ * instances starting on one new file. Only the opening uses it; the thread sleeps 1 → 50 ms between tries.
+ */
+function whileBusy<T>(deadline: number, step: () => T): T {
+  for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
+    try {
+      return step();
+    } catch (error) {
+      if ((error as { errcode?: number }).errcode !== 5 || Date.now() >= deadline) throw error;
+      Atomics.wait(PAUSE, 0, 0, Math.max(1, Math.min(pause, deadline - Date.now())));
+    }
+  }
+}
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS conversations (
   id         TEXT PRIMARY KEY,
@@ -133,7 +153,8 @@ export class SqliteStore implements SessionStore {
     this.#db = new DatabaseSync(this.path, { timeout: busyTimeoutMs });
     try {
       this.#db.exec(`PRAGMA busy_timeout = ${this.#busyTimeoutMs}`);
-      const wal = this.#db.prepare("PRAGMA journal_mode = WAL").get()?.journal_mode === "wal";
+      const wal = whileBusy(Date.now() + this.#busyTimeoutMs, () => this.#db.prepare("PRAGMA journal_mode = WAL").get())
+        ?.journal_mode === "wal";
       this.#checkpointEvery = wal ? Math.max(0, Math.floor(options.walCheckpointCommits ?? 500)) : 0;
       if (this.#checkpointEvery > 0) this.#db.exec("PRAGMA wal_autocheckpoint = 0");
       this.#db.exec("PRAGMA synchronous = NORMAL");

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { setTimeout as sleep } from "node:timers/promises";
+import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
 import { StoreClosedError } from "../../src/store/codec.ts";
 import { SqliteStore } from "../../src/store/sqlite.ts";
@@ -114,6 +115,48 @@ describe("SqliteStore", () => {
     const reopened = new SqliteStore(file);
     expect(await reopened.get("c0")).toMatchObject({ snapshot: { count: 0 } });
     await reopened.close();
+  });
+
+  it("opens a file another connection is writing to in rollback mode, once that write ends", async () => {
+    // SQLite answers "database is locked" at once, without its busy handler, when switching to WAL would
+    // deadlock with another connection's open write (two instances starting on one new file). The store
+    // waits for it like any other lock, within its busy timeout.
+    const file = join(dir, "opening.db");
+    const holder = new Worker(
+      `const { DatabaseSync } = require("node:sqlite");
+       const { parentPort, workerData } = require("node:worker_threads");
+       const db = new DatabaseSync(workerData);
+       db.exec("CREATE TABLE t (x); BEGIN IMMEDIATE; INSERT INTO t VALUES (1)");
+       parentPort.postMessage("writing");
+       setTimeout(() => { db.exec("COMMIT"); db.close(); parentPort.postMessage("done"); }, 300);`,
+      { eval: true, workerData: file },
+    );
+    const messages: string[] = [];
+    holder.on("message", (m) => messages.push(m));
+    await new Promise<void>((ok) => holder.once("message", () => ok()));
+
+    const started = Date.now();
+    const store = new SqliteStore(file, { busyTimeoutMs: 5_000 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    await store.save("c", envelope(1), 60_000);
+    expect(await store.get("c")).toMatchObject({ snapshot: { count: 1 } });
+    await store.close();
+    await holder.terminate();
+    const probe = new DatabaseSync(file);
+    expect(probe.prepare("PRAGMA journal_mode").get()).toEqual({ journal_mode: "wal" });
+    expect(probe.prepare("SELECT x FROM t").all()).toEqual([{ x: 1 }]);
+    probe.close();
+  });
+
+  it("gives up with SQLite's own error when the other write outlasts the busy timeout", async () => {
+    const file = join(dir, "opening-timeout.db");
+    const holder = new DatabaseSync(file);
+    holder.exec("CREATE TABLE t (x); BEGIN IMMEDIATE; INSERT INTO t VALUES (1)");
+    const started = Date.now();
+    expect(() => new SqliteStore(file, { busyTimeoutMs: 150 })).toThrow(/database is locked/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+    holder.exec("ROLLBACK");
+    holder.close();
   });
 
   it("rejects every call after close()", async () => {
