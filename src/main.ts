@@ -48,6 +48,11 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
     ...(handoff ? { handoff } : {}),
   });
 
+  // Several instances on one Redis share the web chat's rate limits through it (their own connection).
+  const rateLimitRedis =
+    /^rediss?:\/\//i.test(config.SESSION_STORE) && (config.WEB_RATE_LIMIT_PER_MINUTE > 0 || config.WEB_SESSION_RATE_LIMIT_PER_MINUTE > 0)
+      ? (await import("./store/redis.ts")).connectRedis(config.SESSION_STORE, (err) => logger.debug({ err }, "rate limits: redis connection error"))
+      : undefined;
   const channels: Channel[] = [
     createWebChannel({
       runtime,
@@ -55,6 +60,8 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
       ipRateLimitPerMinute: config.WEB_RATE_LIMIT_PER_MINUTE,
       sessionRateLimitPerMinute: config.WEB_SESSION_RATE_LIMIT_PER_MINUTE,
       onRateLimited: (scope) => metrics.rateLimited.inc({ scope }),
+      onRateLimitError: (err) => logger.warn({ err }, "rate limit not checked"),
+      ...(rateLimitRedis ? { rateLimitRedis } : {}),
       outbox,
     }),
   ];
@@ -123,6 +130,7 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
         for (const res of responses) lastOnItsConnection(res);
       });
       for (const channel of channels) await channel.stop?.();
+      rateLimitRedis?.disconnect();
       await store.close();
     })());
   return { server, url, store, runtime, logger, metrics, close };

@@ -83,6 +83,16 @@ const FAIL_FAST: RedisOptions = {
   retryStrategy: (times) => Math.min(50 * times, 500),
 };
 
+/**
+ * A Redis connection with this store's fail-fast defaults, for other shared state that lives beside the
+ * sessions (the web chat's rate-limit counters). Errors go to `onError` instead of ioredis's console.
+ */
+export function connectRedis(url: string, onError: (error: unknown) => void = () => {}, options: RedisOptions = {}): Redis {
+  const redis = new Redis(url, { ...FAIL_FAST, ...options });
+  redis.on("error", (error: unknown) => onError(error));
+  return redis;
+}
+
 /** A store backed by one Redis connection; see the module comment for keys and locking. */
 export class RedisStore implements SessionStore {
   readonly #redis: Redis;
@@ -100,9 +110,8 @@ export class RedisStore implements SessionStore {
     this.#lockWaitMs = options.lockWaitMs ?? 10_000;
     if (!(this.#leaseMs > 0)) throw new RangeError(`lockLeaseMs must be positive, got ${options.lockLeaseMs}`);
     this.#onError = options.onError ?? (() => {});
-    this.#redis = new Redis(url, { ...FAIL_FAST, ...options.redis });
     // Without a listener ioredis prints every connection error; commands reject on their own.
-    this.#redis.on("error", (error: unknown) => this.#onError(error));
+    this.#redis = connectRedis(url, (error) => this.#onError(error), options.redis);
   }
 
   async get(conversationId: string): Promise<StoredConversation | undefined> {

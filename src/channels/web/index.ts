@@ -8,13 +8,14 @@
 import { isUtf8 } from "node:buffer";
 import { randomBytes } from "node:crypto";
 import express, { type Express, type RequestHandler } from "express";
+import type { Redis } from "ioredis";
 import type { ConversationRuntime } from "../../core/runtime.ts";
 import { BotError, notFound } from "../../core/errors.ts";
 import type { Channel } from "../types.ts";
 import { corsFor } from "./cors.ts";
 import type { WebOutbox } from "./outbox.ts";
 import { parseCursor, parseMessageBody, SESSION_ID } from "./parse.ts";
-import { RateLimitedError, TokenBuckets } from "./rate-limit.ts";
+import { createRateLimiter, RateLimitedError, type RateLimitScope, type RequestLimiter } from "./rate-limit.ts";
 import { renderWebReplies } from "./render.ts";
 
 export interface WebChannelOptions {
@@ -28,7 +29,11 @@ export interface WebChannelOptions {
   /** Messages per minute per session; 0 or unset: no limit (WEB_SESSION_RATE_LIMIT_PER_MINUTE). */
   sessionRateLimitPerMinute?: number;
   /** Told about every request refused by a limit (for metrics). */
-  onRateLimited?: (scope: "ip" | "session") => void;
+  onRateLimited?: (scope: RateLimitScope) => void;
+  /** Where the limits count, shared by every instance (the session store's Redis); else in memory. */
+  rateLimitRedis?: Redis;
+  /** Told when a limiter itself fails (the request goes through). */
+  onRateLimitError?: (error: unknown) => void;
   /** Replies that reach the resident outside their requests (hand-off), served by `GET …/messages`. */
   outbox?: WebOutbox;
 }
@@ -41,24 +46,33 @@ const notUtf8 = () => new BotError("INVALID_UTF8", 400, "request body is not val
 /** The web chat channel: mount it on the app (the JSON API under `/api/chat`, the page at `/`). */
 export function createWebChannel(opts: WebChannelOptions): Channel {
   const { runtime } = opts;
-  const perIp = opts.ipRateLimitPerMinute ? new TokenBuckets({ perMinute: opts.ipRateLimitPerMinute }) : undefined;
-  const perSession = opts.sessionRateLimitPerMinute ? new TokenBuckets({ perMinute: opts.sessionRateLimitPerMinute }) : undefined;
+  const limiter = (scope: RateLimitScope, perMinute: number | undefined) =>
+    perMinute
+      ? createRateLimiter({
+          scope,
+          perMinute,
+          ...(opts.rateLimitRedis ? { redis: opts.rateLimitRedis } : {}),
+          ...(opts.onRateLimitError ? { onError: opts.onRateLimitError } : {}),
+        })
+      : undefined;
+  const perIp = limiter("ip", opts.ipRateLimitPerMinute);
+  const perSession = limiter("session", opts.sessionRateLimitPerMinute);
 
-  const limit = (scope: "ip" | "session", buckets: TokenBuckets | undefined, key: string) => {
-    const taken = buckets?.take(key);
+  const limit = async (scope: RateLimitScope, counter: RequestLimiter | undefined, key: string) => {
+    const taken = await counter?.take(key);
     if (taken && !taken.ok) {
       opts.onRateLimited?.(scope);
       throw new RateLimitedError(scope, taken.retryAfterSeconds);
     }
   };
-  const ipLimit: RequestHandler = (req, _res, next) => {
-    limit("ip", perIp, req.ip ?? req.socket.remoteAddress ?? "unknown");
+  const ipLimit: RequestHandler = async (req, _res, next) => {
+    await limit("ip", perIp, req.ip ?? req.socket.remoteAddress ?? "unknown");
     next();
   };
-  const sessionLimit: RequestHandler = (req, _res, next) => {
+  const sessionLimit: RequestHandler = async (req, _res, next) => {
     const id = String(req.params.id);
     if (!SESSION_ID.test(id)) throw notFound("unknown session");
-    limit("session", perSession, id);
+    await limit("session", perSession, id);
     next();
   };
 

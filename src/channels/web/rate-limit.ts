@@ -1,85 +1,71 @@
 /**
- * A small in-memory token bucket per key (an IP address, a session): `perMinute` requests at once,
- * then one more every `60 s / perMinute`. Per process: behind several instances each allows its own
- * share (documented in the README). Memory stays bounded: idle buckets are dropped once they are full
- * again, and past `maxKeys` the least recently used bucket goes first.
+ * The web chat's rate limits, with `rate-limiter-flexible`: at most `perMinute` requests per key (an IP
+ * address, a session) in each minute, counted from the key's first request of that minute.
+ *
+ * With a Redis session store the counters live in that Redis (`mcr:ratelimit:<scope>:<key>`, expiring
+ * with their minute), so several instances behind a load balancer share one budget. If Redis does not
+ * answer, each instance counts in its own memory until it does (the library's insurance limiter): a
+ * Redis outage never refuses or fails a resident's request. Without Redis (memory, sqlite: one process)
+ * they are counted in memory; idle keys are dropped when their minute ends.
  */
+import type { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { BotError } from "../../core/errors.ts";
 
-export interface TokenBucketOptions {
-  /** Requests allowed per minute (also the burst size). Must be > 0. */
+export type RateLimitScope = "ip" | "session";
+
+export interface RateLimiterOptions {
+  /** What is limited; keeps the counters of the two limits apart. */
+  scope: RateLimitScope;
+  /** Requests allowed per window (also the burst size). Must be a positive whole number. */
   perMinute: number;
-  /** Most keys remembered at once. */
-  maxKeys?: number;
-  /** Wall clock in ms (tests pass a fake). */
-  now?: () => number;
+  /** Counters shared by every instance: a connection to the session store's Redis. */
+  redis?: Redis;
+  /** Length of a window in seconds. Default 60 (tests shorten it). */
+  windowSeconds?: number;
+  /** Told about a failure of the limiter itself; the request is let through. */
+  onError?: (error: unknown) => void;
 }
 
-/** A token was taken, or none is left and one will be in `retryAfterSeconds`. */
+/** A request was counted, or the limit is reached and the next window opens in `retryAfterSeconds`. */
 export type TakeResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-interface Bucket {
-  tokens: number;
-  at: number;
+export interface RequestLimiter {
+  /** Count one request of `key`. */
+  take(key: string): Promise<TakeResult>;
 }
 
-/** Token buckets by key (see the file's comment). */
-export class TokenBuckets {
-  readonly #capacity: number;
-  readonly #msPerToken: number;
-  readonly #maxKeys: number;
-  readonly #now: () => number;
-  readonly #buckets = new Map<string, Bucket>();
-  #lastSweep = 0;
-
-  constructor(opts: TokenBucketOptions) {
-    if (!(opts.perMinute > 0)) throw new RangeError("perMinute must be > 0");
-    this.#capacity = opts.perMinute;
-    this.#msPerToken = 60_000 / opts.perMinute;
-    this.#maxKeys = opts.maxKeys ?? 100_000;
-    this.#now = opts.now ?? Date.now;
+/** A limiter of `opts.perMinute` requests per key and window (see the file's comment). */
+export function createRateLimiter(opts: RateLimiterOptions): RequestLimiter {
+  if (!(Number.isInteger(opts.perMinute) && opts.perMinute > 0)) {
+    throw new RangeError(`perMinute must be a positive whole number, got ${opts.perMinute}`);
   }
-
-  /** Take one token for `key`; when none is left, how long until one is. */
-  take(key: string): TakeResult {
-    const now = this.#now();
-    this.#sweep(now);
-    const bucket = this.#buckets.get(key);
-    const tokens = bucket ? Math.min(this.#capacity, bucket.tokens + (now - bucket.at) / this.#msPerToken) : this.#capacity;
-    // Re-insert so that Map order is least recently used first.
-    this.#buckets.delete(key);
-    if (tokens < 1) {
-      this.#buckets.set(key, { tokens, at: now });
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((1 - tokens) * this.#msPerToken) / 1000)) };
-    }
-    this.#buckets.set(key, { tokens: tokens - 1, at: now });
-    if (this.#buckets.size > this.#maxKeys) {
-      const oldest = this.#buckets.keys().next();
-      if (!oldest.done) this.#buckets.delete(oldest.value);
-    }
-    return { ok: true };
-  }
-
-  /** Keys currently remembered (for tests). */
-  get size(): number {
-    return this.#buckets.size;
-  }
-
-  /** Once a minute, forget buckets that have filled up again: they behave exactly like new ones. */
-  #sweep(now: number): void {
-    if (now - this.#lastSweep < 60_000) return;
-    this.#lastSweep = now;
-    for (const [key, b] of this.#buckets) {
-      if (b.tokens + (now - b.at) / this.#msPerToken >= this.#capacity) this.#buckets.delete(key);
-    }
-  }
+  const shape = { points: opts.perMinute, duration: opts.windowSeconds ?? 60, keyPrefix: `mcr:ratelimit:${opts.scope}` };
+  const memory = new RateLimiterMemory(shape);
+  const limiter: RateLimiterAbstract = opts.redis
+    ? new RateLimiterRedis({ ...shape, storeClient: opts.redis, insuranceLimiter: memory })
+    : memory;
+  return {
+    async take(key) {
+      try {
+        await limiter.consume(key);
+        return { ok: true };
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) {
+          return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+        }
+        opts.onError?.(rejection);
+        return { ok: true };
+      }
+    },
+  };
 }
 
 /** A 429: the JSON error says which limit, and `Retry-After` when to try again (src/server.ts). */
 export class RateLimitedError extends BotError {
   readonly retryAfterSeconds: number;
-  readonly scope: "ip" | "session";
-  constructor(scope: "ip" | "session", retryAfterSeconds: number) {
+  readonly scope: RateLimitScope;
+  constructor(scope: RateLimitScope, retryAfterSeconds: number) {
     super(
       "RATE_LIMITED",
       429,
