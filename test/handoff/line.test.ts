@@ -136,6 +136,28 @@ describe("hand-off from LINE to the help desk and back", () => {
     expect(toUser().length).toBe(pushes);
   });
 
+  it("keeps a staff note (「メモ：…」) in the thread and sends the next reply", async () => {
+    const user = newLineUserId();
+    const before = tickets(h.slack).length;
+    await deliverLine(h, lineText(user, "担当者の方と直接お話ししたいです"));
+    const [ticket] = (await until(() => tickets(h.slack), before + 1)).slice(before);
+    const ticketTs = ticket!.result!.ts as string;
+    expect(textOf(ticket!)).toContain("「メモ：」で始めた返信は届かず");
+    const toUser = () => h.line!.pushes().filter((p) => p.to === user);
+
+    const note = staffReplyEvent(ticketTs, "メモ：先週も来庁された方です。住所変更は済んでいます。", "U0STAFF3");
+    expect((await deliverSlackEvent(h, note)).status).toBe(200);
+    await until(() => h.logs.filter((l) => l.msg === "slack: staff note kept in the thread" && l.ticket === ticketTs));
+    await sleep(100);
+    expect(toUser()).toEqual([]);
+    expect(threadPosts(h.slack, ticketTs).filter((c) => /届いていません/.test(c.body.text))).toEqual([]);
+
+    await deliverSlackEvent(h, staffReplyEvent(ticketTs, "担当の佐藤です。", "U0STAFF3"));
+    const [push] = await until(() => toUser());
+    expect(push!.messages).toEqual([{ type: "text", text: "（担当者）担当の佐藤です。" }]);
+    expect(JSON.stringify(h.line!.pushes())).not.toContain("先週も来庁");
+  });
+
   it("reports an undelivered staff reply in the thread when LINE refuses the push", async () => {
     const user = newLineUserId();
     const before = tickets(h.slack).length;

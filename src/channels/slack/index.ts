@@ -148,6 +148,10 @@ export function createSlackChannel(opts: SlackChannelOptions): Channel {
     if (!handoff) return false;
     const reply = parseTicketReply(args.body, args.context.botUserId ?? "", handoff.channelId);
     if (!reply || !(await handoff.desk.isTicket(reply.ticketId))) return false;
+    if (reply.internal) {
+      log.info({ ticket: reply.ticketId }, "slack: staff note kept in the thread");
+      return true;
+    }
     if (!(await firstDelivery(args.body, args.context.retryNum))) return true;
     const thread = { channel: handoff.channelId, threadTs: reply.ticketId };
     try {

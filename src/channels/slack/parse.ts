@@ -283,7 +283,15 @@ export interface TicketReply {
   /** The reply's own ts. */
   messageTs: string;
   eventId?: string;
+  /** A note between staff (「メモ：…」): it stays in the thread and never reaches the resident. */
+  internal: boolean;
 }
+
+/**
+ * A thread reply that begins with 「メモ：」 (or `memo:`; full-width, half-width and either colon alike) is
+ * a note between staff members, kept out of the resident's chat.
+ */
+export const isStaffNote = (text: string): boolean => /^\s*(?:メモ|めも|memo)\s*:/i.test(text.normalize("NFKC"));
 
 const STAFF_ID = /^[UW][A-Z0-9]+$/;
 const TS = /^\d+\.\d+$/;
@@ -315,7 +323,14 @@ export function parseTicketReply(body: EventBody & { event_id?: unknown }, botUs
   if (!READ_SUBTYPES.has(e.subtype) || isBotMessage(e, botUserId)) return undefined;
   const text = slackToPlain(stripMention(e.text ?? "", botUserId));
   if (text === "") return undefined;
-  return { ticketId: e.thread_ts, staff: e.user, text, messageTs: e.ts, ...(typeof body.event_id === "string" ? { eventId: body.event_id } : {}) };
+  return {
+    ticketId: e.thread_ts,
+    staff: e.user,
+    text,
+    messageTs: e.ts,
+    ...(typeof body.event_id === "string" ? { eventId: body.event_id } : {}),
+    internal: isStaffNote(text),
+  };
 }
 
 /** An `app_mention` in a thread of the help-desk channel: the thread's ts (a ticket's, perhaps). */

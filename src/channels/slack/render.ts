@@ -271,7 +271,7 @@ export function renderTicket(ticket: Ticket, state: TicketState): SlackMessage {
   ];
   if (open) {
     blocks.push(
-      { type: "context", elements: [{ type: "mrkdwn", text: ":speech_balloon: このスレッドに書いた返信は、そのまま相談者に届きます。" }] },
+      { type: "context", elements: [{ type: "mrkdwn", text: ":speech_balloon: このスレッドに書いた返信は、そのまま相談者に届きます。「メモ：」で始めた返信は届かず、担当者どうしのメモになります。" }] },
       {
         type: "actions",
         block_id: TICKET_ACTIONS_BLOCK_ID,

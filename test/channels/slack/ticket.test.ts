@@ -22,7 +22,17 @@ describe("staff replies in a ticket's thread", () => {
       text: "こんにちは & よろしく",
       messageTs: "1763686803.000400",
       eventId: "Ev0THREAD01",
+      internal: false,
     });
+  });
+
+  it("marks a reply that begins with メモ： as a note between staff", () => {
+    for (const text of ["メモ：先週も来庁された方です", "メモ: 住所変更済み", "<@U0BOT> ﾒﾓ：確認中", "memo: check", "MEMO：確認", "  めも：あとで"]) {
+      expect(parseTicketReply(reply({ text }), "U0BOT", DESK)?.internal, text).toBe(true);
+    }
+    for (const text of ["メモを取ってお越しください", "暗証番号のメモ：設定控をご確認ください", "メモリー：不足", "memorandum: x"]) {
+      expect(parseTicketReply(reply({ text }), "U0BOT", DESK)?.internal, text).toBe(false);
+    }
   });
 
   it("ignores bots, other channels, top-level messages, edits and empty text", () => {
