@@ -1,18 +1,19 @@
 /**
  * Choose a {@link SessionStore} from a configuration string (e.g. the `SESSION_STORE` setting).
  *
- * The Redis store (and `ioredis`, ~50 ms to load) is imported only for a `redis://` spec: import
- * `RedisStore` and `LockLostError` from `./redis.ts` itself.
+ * The Redis and SQLite stores are imported only when chosen: `ioredis` takes ~50 ms to load, and
+ * `node:sqlite` prints a warning on Node 22 (below). Import `RedisStore` / `LockLostError` from
+ * `./redis.ts` and `SqliteStore` from `./sqlite.ts` themselves.
  */
 
 import { MemoryStore, type MemoryStoreOptions } from "./memory.ts";
 import type { RedisStoreOptions } from "./redis.ts";
-import { SqliteStore, type SqliteStoreOptions } from "./sqlite.ts";
+import type { SqliteStoreOptions } from "./sqlite.ts";
 import type { SessionStore } from "./types.ts";
 
 export { MemoryStore, type MemoryStoreOptions } from "./memory.ts";
 export type { RedisStoreOptions } from "./redis.ts";
-export { SqliteStore, type SqliteStoreOptions } from "./sqlite.ts";
+export type { SqliteStoreOptions } from "./sqlite.ts";
 export { StoreClosedError } from "./codec.ts";
 export { LockTimeoutError, type SessionStore, type StoredConversation, type ValueWrite } from "./types.ts";
 
@@ -39,6 +40,7 @@ export async function createSessionStore(
   if (value.startsWith("sqlite:")) {
     const path = value.slice("sqlite:".length);
     if (path === "") throw new Error(`session store "${spec}" has no file path; expected ${ACCEPTED}`);
+    const { SqliteStore } = await importSqlite();
     return new SqliteStore(path, opts);
   }
   if (/^rediss?:\/\//i.test(value)) {
@@ -46,4 +48,25 @@ export async function createSessionStore(
     return new RedisStore(value, opts);
   }
   throw new Error(`unknown session store "${spec}"; expected ${ACCEPTED}`);
+}
+
+/** What Node 22 prints once when `node:sqlite` loads (Node 24 prints nothing). */
+const SQLITE_EXPERIMENTAL = "SQLite is an experimental feature";
+
+/**
+ * `./sqlite.ts`, without Node 22's one-line "ExperimentalWarning: SQLite is an experimental feature…" on
+ * stderr: the store uses only the module's settled core (`DatabaseSync`, prepared statements, `exec`), and
+ * an operator's stderr is for real problems. Every other warning passes.
+ */
+async function importSqlite(): Promise<typeof import("./sqlite.ts")> {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = function (this: NodeJS.Process, warning: string | Error, ...rest: unknown[]) {
+    if ((typeof warning === "string" ? warning : warning.message).startsWith(SQLITE_EXPERIMENTAL)) return;
+    (emitWarning as (...args: unknown[]) => void).call(this, warning, ...rest);
+  } as typeof process.emitWarning;
+  try {
+    return await import("./sqlite.ts");
+  } finally {
+    process.emitWarning = emitWarning;
+  }
 }

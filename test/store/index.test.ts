@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createSessionStore, MemoryStore, SqliteStore } from "../../src/store/index.ts";
+import { createSessionStore, MemoryStore } from "../../src/store/index.ts";
+import { SqliteStore } from "../../src/store/sqlite.ts";
 import { RedisStore } from "../../src/store/redis.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "mcr-index-"));
