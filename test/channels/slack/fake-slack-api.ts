@@ -2,8 +2,13 @@
  * A local fake of the Slack Web API (node:http on 127.0.0.1): answers the methods the bot calls,
  * records every call (method, body, token), and refuses what real Slack refuses for Block Kit limits
  * (`{ok:false, error:"invalid_blocks"}`).
+ *
+ * It also plays Slack's side of Socket Mode: `apps.connections.open` (with an `xapp-` token) answers a
+ * `ws://` URL of this server, where the app's WebSocket gets `hello` and then the envelopes a test sends
+ * (`events_api`, `slash_commands`, `interactive`); the app's acks (`{"envelope_id": …}`) are recorded.
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
+import { WebSocketServer, type WebSocket } from "ws";
 
 export interface RecordedCall {
   method: string;
@@ -31,7 +36,26 @@ export interface FakeSlackApi {
   responseUrl: string;
   /** Wait until `count` calls of `method` were recorded (or fail after `timeoutMs`). */
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
+  socket: FakeSocketMode;
   close(): Promise<void>;
+}
+
+/** Slack's side of Socket Mode connections. */
+export interface FakeSocketMode {
+  /** App tokens that opened a connection URL, in order. */
+  opened: string[];
+  /** Connections open now. */
+  readonly connections: number;
+  /** Acknowledgements received: the envelope id and the payload, if the app sent one. */
+  acks: { envelope_id: string; payload?: unknown }[];
+  /** Wait until an app is connected (it has been sent `hello`). */
+  connected(timeoutMs?: number): Promise<void>;
+  /** Send an envelope to the connected app; answers its envelope id. */
+  send(type: "events_api" | "slash_commands" | "interactive", payload: unknown, opts?: { retryAttempt?: number; envelopeId?: string }): string;
+  /** Wait for the app's ack of `envelopeId`. */
+  ackOf(envelopeId: string, timeoutMs?: number): Promise<{ envelope_id: string; payload?: unknown }>;
+  /** Wait until no app is connected (it closed its socket). */
+  disconnected(timeoutMs?: number): Promise<void>;
 }
 
 const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata"]);
@@ -115,6 +139,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         if (problem) return { ok: false, error: "invalid_blocks", errors: [problem] };
         return { ok: true, view: { id: "V0FORM", ...view } };
       }
+      case "apps.connections.open":
+        if (!token.startsWith("xapp-")) return { ok: false, error: "not_allowed_token_type" };
+        return { ok: true, url: `ws://127.0.0.1:${port}/link/?ticket=${opened.push(token)}` };
       case "conversations.info":
         return { ok: true, channel: { id: body.channel, is_im: String(body.channel).startsWith("D"), is_member: !notInChannel.has(body.channel) } };
       default:
@@ -152,6 +179,58 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
 
+  // Socket Mode: the app connects to the URL apps.connections.open gave it.
+  const opened: string[] = [];
+  const sockets = new Set<WebSocket>();
+  const acks: { envelope_id: string; payload?: unknown }[] = [];
+  const wss = new WebSocketServer({ server, path: "/link/" });
+  wss.on("connection", (ws) => {
+    sockets.add(ws);
+    ws.on("close", () => sockets.delete(ws));
+    ws.on("message", (data) => {
+      const message = JSON.parse(String(data)) as { envelope_id?: unknown; payload?: unknown };
+      if (typeof message.envelope_id === "string") acks.push({ envelope_id: message.envelope_id, ...(message.payload ? { payload: message.payload } : {}) });
+    });
+    ws.send(JSON.stringify({ type: "hello", num_connections: sockets.size, debug_info: { host: "fake", approximate_connection_time: 18060 }, connection_info: { app_id: "A0MYNA" } }));
+  });
+  let envelopes = 0;
+  const waitUntil = async (done: () => boolean, what: string, timeoutMs: number) => {
+    const until = Date.now() + timeoutMs;
+    while (!done()) {
+      if (Date.now() > until) throw new Error(`fake Slack: waited for ${what}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  const socket: FakeSocketMode = {
+    opened,
+    get connections() {
+      return sockets.size;
+    },
+    acks,
+    connected: (timeoutMs = 5_000) => waitUntil(() => sockets.size > 0, "a Socket Mode connection", timeoutMs),
+    disconnected: (timeoutMs = 5_000) => waitUntil(() => sockets.size === 0, "the Socket Mode connection to close", timeoutMs),
+    send(type, payload, opts = {}) {
+      const [ws] = sockets;
+      if (!ws) throw new Error("fake Slack: no Socket Mode connection");
+      const envelopeId = opts.envelopeId ?? `0f1e2d3c-${String(++envelopes).padStart(4, "0")}-4b5a-9c8d-socketmode00`;
+      const retry = opts.retryAttempt ?? 0;
+      ws.send(
+        JSON.stringify({
+          envelope_id: envelopeId,
+          payload,
+          type,
+          accepts_response_payload: type !== "events_api",
+          ...(type === "events_api" ? { retry_attempt: retry, retry_reason: retry > 0 ? "timeout" : "" } : {}),
+        }),
+      );
+      return envelopeId;
+    },
+    async ackOf(envelopeId, timeoutMs = 5_000) {
+      await waitUntil(() => acks.some((a) => a.envelope_id === envelopeId), `the ack of ${envelopeId}`, timeoutMs);
+      return acks.find((a) => a.envelope_id === envelopeId)!;
+    },
+  };
+
   const callsOf = (method: string) => calls.filter((c) => c.method === method);
   fake = {
     url: `http://127.0.0.1:${port}/api/`,
@@ -169,8 +248,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       }
       return callsOf(method);
     },
+    socket,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const ws of sockets) ws.terminate();
+        wss.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
