@@ -12,6 +12,7 @@ import { postWebhook, TEST_ACCESS_TOKEN, TEST_CHANNEL_SECRET } from "../channels
 import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from "../channels/slack/fake-slack-api.ts";
 import { fixture as slackFixture } from "../channels/slack/fixtures.ts";
 import { postEvent, postInteraction, SIGNING_SECRET } from "../channels/slack/sign.ts";
+import { sleep, until } from "../helpers/wait.ts";
 
 /** The help-desk channel of the test city. */
 export const DESK = "C0HANDOFF";
@@ -64,18 +65,7 @@ export async function startHarness(opts: { botNow: string; city?: string; line?:
   };
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Poll until `pick()` holds at least `count` items (5 s at most). */
-export async function until<T>(pick: () => T[], count = 1, timeoutMs = 5_000): Promise<T[]> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const found = pick();
-    if (found.length >= count) return found;
-    if (Date.now() > end) throw new Error(`waited for ${count} item(s), got ${found.length}`);
-    await sleep(10);
-  }
-}
+export { sleep, until };
 
 /** Tickets posted to the help-desk channel (top-level messages). */
 export const tickets = (slack: FakeSlackApi) =>

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/main.ts";
 import { startTestServer } from "../../helpers/server.ts";
+import { sleep, until } from "../../helpers/wait.ts";
 import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from "./fake-slack-api.ts";
 import { fixture } from "./fixtures.ts";
 import { SIGNING_SECRET } from "./sign.ts";
@@ -30,18 +31,8 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let seq = 0;
 
-async function until(pick: () => RecordedCall[], count = 1, timeoutMs = 5_000): Promise<RecordedCall[]> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const found = pick();
-    if (found.length >= count) return found;
-    if (Date.now() > end) throw new Error(`waited for ${count} call(s), got ${found.length}`);
-    await sleep(10);
-  }
-}
 const posts = (channel: string) => fake.callsOf("chat.postMessage").filter((c) => c.body.channel === channel);
 
 function dm(channel: string, text: string) {

@@ -5,6 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/main.ts";
 import { startTestServer } from "../../helpers/server.ts";
+import { sleep, until } from "../../helpers/wait.ts";
 import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from "./fake-slack-api.ts";
 import { fixture } from "./fixtures.ts";
 import { postCommand, postEvent, postInteraction, SIGNING_SECRET } from "./sign.ts";
@@ -34,21 +35,10 @@ afterEach(() => {
 
 // ---- helpers -------------------------------------------------------------------------------------
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let seq = 0;
 const nextId = () => `Ev0TEST${String(++seq).padStart(4, "0")}`;
 const nowTs = () => `${Math.floor(Date.now() / 1000)}.${String(++seq).padStart(6, "0")}`;
 
-/** Wait until `pick()` finds at least `count` calls. */
-async function until(pick: () => RecordedCall[], count = 1, timeoutMs = 5_000): Promise<RecordedCall[]> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const found = pick();
-    if (found.length >= count) return found;
-    if (Date.now() > end) throw new Error(`waited for ${count} call(s), got ${found.length}`);
-    await sleep(10);
-  }
-}
 
 const posts = (channel: string, threadTs?: string) =>
   fake.callsOf("chat.postMessage").filter((c) => c.body.channel === channel && c.body.thread_ts === threadTs);
