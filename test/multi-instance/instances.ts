@@ -7,8 +7,9 @@ import { once } from "node:events";
 import { createServer, type Server } from "node:net";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
+import { testRedisUrl } from "../helpers/redis.js";
 
-export const REDIS_URL = "redis://127.0.0.1:6379/12";
+export const REDIS_URL = testRedisUrl(12);
 export const BOT_NOW = "2026-11-21T10:00:00+09:00";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));

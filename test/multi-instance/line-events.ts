@@ -141,7 +141,7 @@ export class ReplyWatcher {
 export function firstMessages(): string[] {
   const read = (url: URL) => (JSON.parse(readFileSync(url, "utf8")) as { say: string }[]).map((c) => c.say);
   const all = [
-    ...read(new URL("../../../shared/examples/conversations.json", import.meta.url)),
+    ...read(new URL("../fixtures/examples/shared-conversations.json", import.meta.url)),
     ...read(new URL("../scenarios/conversations.json", import.meta.url)),
   ];
   return [...new Set(all)];

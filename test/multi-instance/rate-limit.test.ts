@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import type { RunningServer } from "../../src/main.ts";
 import { postJson, startTestServer } from "../helpers/server.ts";
+import { testRedisUrl } from "../helpers/redis.js";
 
-const REDIS_URL = "redis://127.0.0.1:6379/10";
+const REDIS_URL = testRedisUrl(10);
 const admin = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2_000, retryStrategy: () => null });
 let one: RunningServer;
 let two: RunningServer;

@@ -13,7 +13,7 @@ interface Conversation {
 }
 
 const conversations = JSON.parse(
-  readFileSync(new URL("../../../shared/examples/conversations.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../fixtures/examples/shared-conversations.json", import.meta.url), "utf8"),
 ) as Conversation[];
 
 const DEFAULT_TODAY = "2026-11-21";

@@ -10,7 +10,7 @@ import { startTestServer } from "../helpers/server.ts";
 
 const load = (url: URL): Conversation[] => JSON.parse(readFileSync(url, "utf8"));
 const suites: [string, Conversation[]][] = [
-  ["shared/examples", load(new URL("../../../shared/examples/conversations.json", import.meta.url))],
+  ["shared/examples", load(new URL("../fixtures/examples/shared-conversations.json", import.meta.url))],
   ["test/scenarios", load(new URL("./conversations.json", import.meta.url))],
 ];
 

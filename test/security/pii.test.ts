@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MESSAGES } from "../../flows/certificate-recovery/messages.ts";
 import { individualNumberCheckDigit } from "../../src/nlu/index.ts";
 import { startHarness, type Harness, type TurnLine } from "./harness.ts";
+import { testRedisUrl } from "../helpers/redis.js";
 
 const fullWidth = (s: string) => [...s].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join("");
 
@@ -68,7 +69,7 @@ describe("the search for secrets", () => {
     expect(NEEDLES.some((n) => n.find("\\u306f7093\\u3067"))).toBe(true);
   });
 });
-const REDIS_URL = "redis://127.0.0.1:6379/14";
+const REDIS_URL = testRedisUrl(14);
 
 /** Where the conversation stands after a turn: the route reached, or the question asked. */
 const stepOf = (t: { routeId?: string; pendingSlot?: string }) => t.routeId ?? `question:${t.pendingSlot}`;

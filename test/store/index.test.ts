@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createSessionStore, MemoryStore } from "../../src/store/index.ts";
 import { SqliteStore } from "../../src/store/sqlite.ts";
 import { RedisStore } from "../../src/store/redis.ts";
+import { testRedisUrl } from "../helpers/redis.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mcr-index-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,7 +27,7 @@ describe("createSessionStore", () => {
   });
 
   it("redis:// and rediss:// URLs (connecting lazily in the background)", async () => {
-    for (const url of ["redis://127.0.0.1:6379/13", "rediss://127.0.0.1:6379/13"]) {
+    for (const url of [testRedisUrl(13), testRedisUrl(13).replace("redis:", "rediss:")]) {
       const store = await createSessionStore(url, { redis: { lazyConnect: true } });
       expect(store).toBeInstanceOf(RedisStore);
       await store.close();

@@ -12,8 +12,9 @@ import { LockTimeoutError } from "../../src/store/types.ts";
 import { runStoreContract } from "./contract.ts";
 import { runWorkersTogether } from "./fixtures/spawn.ts";
 import { counterOf, envelope, increment, uniqueId } from "./helpers.ts";
+import { testRedisUrl } from "../helpers/redis.js";
 
-const REDIS_URL = "redis://127.0.0.1:6379/13";
+const REDIS_URL = testRedisUrl(13);
 
 /** A plain connection to database 13 for set-up and inspection. */
 const admin = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2_000, retryStrategy: () => null });

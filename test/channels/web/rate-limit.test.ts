@@ -7,8 +7,9 @@ import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRateLimiter, RateLimitedError } from "../../../src/channels/web/rate-limit.ts";
 import { connectRedis } from "../../../src/store/redis.ts";
+import { testRedisUrl } from "../../helpers/redis.js";
 
-const REDIS_URL = "redis://127.0.0.1:6379/11";
+const REDIS_URL = testRedisUrl(11);
 
 describe("createRateLimiter, in memory", () => {
   afterEach(() => vi.useRealTimers());
