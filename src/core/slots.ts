@@ -86,6 +86,11 @@ export interface Facts {
   aboutCard?: boolean;
   /** The resident was trying e-Tax / 確定申告 (implies the signature certificate). */
   eTax?: boolean;
+  /**
+   * The trouble is e-Tax's own 利用者識別番号 password (暗証番号 of e-Tax, facts §10), not a card PIN.
+   * Leads to the route `etax-password`; a card PIN route only if a card PIN is the problem too.
+   */
+  etaxPassword?: boolean;
 }
 
 /** A value a tapped choice carries: always a string (numbers and dates as strings too). */
