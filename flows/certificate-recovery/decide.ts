@@ -20,9 +20,35 @@ export type Step = { kind: "ask"; slot: Slot } | { kind: "route"; routeId: Route
 const ask = (slot: Slot): Step => ({ kind: "ask", slot });
 const route = (routeId: RouteId): Step => ({ kind: "route", routeId });
 
-/** Wrong entries that lock a PIN (§1): signature 5, the 4-digit PINs 3. */
+/**
+ * Wrong entries in a row that lock a PIN (§1): the signature PIN 5, each 4-digit PIN (利用者証明用,
+ * 住民基本台帳用, 券面事項入力補助用) 3. The decision and every text read these.
+ */
+export const LOCK_LIMITS = { signature: 5, fourDigit: 3 } as const;
+
+/** Wrong entries that lock the PIN of `certificate` (§1). */
 export function lockLimit(certificate: Facts["certificate"]): number {
-  return certificate === "signature" ? 5 : 3;
+  return certificate === "signature" ? LOCK_LIMITS.signature : LOCK_LIMITS.fourDigit;
+}
+
+/** §1: under-15s and 成年被後見人 have no signature certificate in principle. */
+export function hasNoSignatureCertificate(facts: Facts): boolean {
+  return facts.noSignatureReason === "under-15" || facts.noSignatureReason === "adult-ward";
+}
+
+/**
+ * §10: besides e-Tax's own password, a card PIN is the trouble too. Only facts that name a card PIN
+ * count (the 4-digit PIN, the 住基用 / 券面事項入力補助用 PIN, both PINs, a count of wrong entries):
+ * "e-Tax" alone implies the signature certificate and is no sign of a card PIN problem.
+ */
+export function cardPinTroubleToo(facts: Facts): boolean {
+  return (
+    facts.bothPins === true ||
+    facts.otherPin !== undefined ||
+    facts.certificate === "user" ||
+    facts.userPinKnown === "no" ||
+    typeof facts.wrongAttempts === "number"
+  );
 }
 
 /** A date answer, or undefined when not given or unknown. */
@@ -73,6 +99,10 @@ export function decide(facts: Facts, today: IsoDate): Step {
   if (facts.wantsPerson) return route("contact-city");
   if (facts.symptom === "lost-card") return route("card-lost");
 
+  // §10: e-Tax's own 利用者識別番号 password is the tax office's matter, never a card PIN reset. When a
+  // card PIN is the trouble too, that answer adds the card PIN routes (routes.ts), so one reply covers both.
+  if (facts.etaxPassword) return route("etax-password");
+
   // §1: a 顔認証カード has no PINs and no signature certificate at all.
   if (facts.noSignatureReason === "face-auth-card") return route("no-signature-certificate");
 
@@ -81,7 +111,7 @@ export function decide(facts: Facts, today: IsoDate): Step {
 
   // §1: under-15s and 成年被後見人 have no signature certificate in principle: whatever the symptom,
   // a question about the signature certificate (e-Tax) has this answer.
-  const noSignature = facts.noSignatureReason === "under-15" || facts.noSignatureReason === "adult-ward";
+  const noSignature = hasNoSignatureCertificate(facts);
   if (noSignature && (facts.certificate === "signature" || facts.eTax || symptom === "revoked")) {
     return route("no-signature-certificate");
   }
@@ -163,6 +193,12 @@ function renewal(facts: Facts, today: IsoDate): Step {
     // The resident speaks of the card's expiry: that is the card renewal, whatever the certificate says.
     return route("card-renewal");
   }
+  // §2, §3: a move or name change already revoked the signature certificate: it is a new issue, now,
+  // not a renewal when the window opens (unless the resident speaks of the 4-digit user certificate,
+  // which survives a move).
+  if (facts.basicInfoChanged === "yes" && facts.certificate !== "user" && !cardNeedsRenewal(facts, today)) {
+    return route("signature-reissue-after-change");
+  }
   let status = certificateStatus(facts, today);
   if (status === undefined && facts.certExpiry === undefined) return ask("certExpiry");
   if (!cardKnown) return ask("cardExpiry");
@@ -186,10 +222,9 @@ function pin(
 ): Step {
   // The 住基用 and 券面事項入力補助用 PINs cannot be reset at a kiosk; neither can two PINs at once.
   if (facts.otherPin || facts.bothPins) return route("pin-reset-counter");
-  if (facts.certificate === undefined) {
-    if (noSignature) return pin({ ...facts, certificate: "user" }, symptom, noSignature, today);
-    return ask("certificate");
-  }
+  // §1: without a signature certificate the only PIN in question is a 4-digit one.
+  if (noSignature && facts.certificate !== "user") return pin({ ...facts, certificate: "user" }, symptom, noSignature, today);
+  if (facts.certificate === undefined) return ask("certificate");
   const certificate = facts.certificate;
   if (certificate === "unknown") {
     if (symptom === "wrong-pin") return route("pin-retry-guidance");
@@ -205,6 +240,9 @@ function pin(
       return route("pin-retry-guidance");
     }
   }
+  // §1: no signature certificate → the kiosk (which needs the signature PIN) is closed: counter only,
+  // and asking about the signature PIN is pointless.
+  if (noSignature) return route("pin-reset-counter");
   // Locked or forgotten: the kiosk needs the other PIN and an NFC smartphone (§5).
   const otherKnown = certificate === "signature" ? facts.userPinKnown : facts.signaturePinKnown;
   if (otherKnown === undefined) return ask(certificate === "signature" ? "userPinKnown" : "signaturePinKnown");

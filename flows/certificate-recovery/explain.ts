@@ -5,7 +5,7 @@
  */
 import type { Facts, IsoDate, Slot } from "../../src/core/slots.ts";
 import { formatJapaneseDate } from "../../src/calendar/index.ts";
-import { lockLimit } from "./decide.ts";
+import { cardPinTroubleToo, hasNoSignatureCertificate, lockLimit } from "./decide.ts";
 import { QUESTIONS } from "./questions.ts";
 import type { RouteId } from "./routes-ids.ts";
 
@@ -68,6 +68,7 @@ export function factLabels(facts: Facts): FactLabel[] {
     out.push({ label: "対象の暗証番号", value: facts.otherPin === "jukinet" ? "住民基本台帳用" : "券面事項入力補助用" });
   }
   if (facts.bothPins) out.push({ label: "対象の暗証番号", value: "署名用と4桁の両方" });
+  if (facts.etaxPassword) out.push({ label: "対象の暗証番号", value: "e-Taxの利用者識別番号の暗証番号" });
   if (facts.eTax) out.push({ label: "利用場面", value: "e-Tax・確定申告" });
   if (facts.aboutCard) out.push({ label: "話題", value: "カード本体の有効期限" });
   if (facts.residenceStatusChanged) out.push({ label: "在留期間", value: "更新・変更あり" });
@@ -85,7 +86,15 @@ export function whyRoute(routeId: RouteId, facts: Facts): string[] {
         ? ["発行後に住所・氏名などが変わったため、署名用電子証明書が自動的に失効しています。"]
         : ["有効期限内に失効しており、住所・氏名の変更による失効の可能性が高いため。"];
     case "certificate-reissue-after-expiry":
-      return [`電子証明書の有効期限${certDate ? `（${certDate}）` : ""}が過ぎています。`, "カード本体はまだ有効なので、証明書の発行だけで足ります。"];
+      // §9: without a date, 失効 is "revoked or expired", and the card's validity is not known.
+      return [
+        certDate
+          ? `電子証明書の有効期限（${certDate}）が過ぎています。`
+          : facts.symptom === "expired"
+            ? "電子証明書の有効期限が過ぎています（日付は未確認）。"
+            : "電子証明書が失効しています（期限切れか住所・氏名の変更かは未確認）。",
+        cardDate ? `カード本体は${cardDate}まで有効なので、証明書の発行だけで足ります。` : "カード本体の有効期限は未確認です。",
+      ];
     case "certificate-renewal":
       return certDate
         ? [`電子証明書の有効期限は${certDate}で、更新期間（期限の3か月前から）に入っています。`]
@@ -120,10 +129,16 @@ export function whyRoute(routeId: RouteId, facts: Facts): string[] {
       return ["暗証番号・電子証明書の種類についての質問です。"];
     case "contact-city":
       return [contactReason(facts)];
+    case "etax-password":
+      return [
+        "e-Taxの利用者識別番号の暗証番号はカードの暗証番号とは別で、e-Tax（税務署）の手続きで再設定します。",
+        ...(cardPinTroubleToo(facts) ? ["カードの暗証番号も問題のため、窓口などでの再設定もあわせて案内しています。"] : []),
+      ];
   }
 }
 
 function counterReason(facts: Facts): string {
+  if (hasNoSignatureCertificate(facts)) return "署名用電子証明書がないカードのため、4桁の暗証番号は窓口でだけ再設定できます。";
   if (facts.otherPin) return "住民基本台帳用・券面事項入力補助用の暗証番号は、コンビニでは再設定できません。";
   if (facts.bothPins) return "両方の暗証番号がわからないため、コンビニでは再設定できません。";
   if (facts.certificate === "unknown") return "どの暗証番号か特定できないため、窓口で確認します。";

@@ -1,4 +1,4 @@
-/** The 14 routes of shared/contract.md §1. Ids are part of the contract: add, never rename. */
+/** The 15 routes of shared/contract.md §1. Ids are part of the contract: add, never rename. */
 export const ROUTE_IDS = [
   "signature-reissue-after-change",
   "certificate-reissue-after-expiry",
@@ -14,5 +14,6 @@ export const ROUTE_IDS = [
   "no-signature-certificate",
   "which-pin",
   "contact-city",
+  "etax-password",
 ] as const;
 export type RouteId = (typeof ROUTE_IDS)[number];

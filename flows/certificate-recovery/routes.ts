@@ -9,12 +9,17 @@ import type { RouteReply, RouteSection } from "../../src/core/reply.ts";
 import type { Facts, IsoDate } from "../../src/core/slots.ts";
 import {
   addDays,
+  compareDates,
+  firstOpenDayFrom,
   formatJapaneseDate,
+  isOpenOn,
+  lastOpenDayUpTo,
   nextBusinessDay,
   renewalWindow,
 } from "../../src/calendar/index.ts";
 import type { CityConfig } from "../cities/schema.ts";
-import { lockLimit } from "./decide.ts";
+import { cardPinTroubleToo, hasNoSignatureCertificate, LOCK_LIMITS, lockLimit } from "./decide.ts";
+import { applicantSections } from "./proxy.ts";
 import type { RouteId } from "./routes-ids.ts";
 
 export interface RouteContext {
@@ -45,69 +50,24 @@ function waitSection(city: CityConfig): RouteSection {
   return { heading: "所要時間", items: [city.typicalWait] };
 }
 
-/** What a proxy brings (§5, §7): a PIN reset always takes two visits; otherwise the sealed 照会書兼回答書. */
-function proxySection(kind: "certificate" | "pin" | "card"): RouteSection {
-  if (kind === "pin") {
-    return {
-      heading: "代理人が手続きする場合",
-      items: [
-        "暗証番号の再設定は、代理人では1回で終わりません。まず窓口で申請すると、ご本人あてに照会書が郵送されます。",
-        "照会書にご本人が記入・封をしたものと、ご本人のマイナンバーカード、代理人の本人確認書類（顔写真付き）を持って、もう一度お越しください。",
-      ],
-    };
-  }
-  return {
-    heading: "代理人が手続きする場合",
-    items: [
-      "ご本人のマイナンバーカード",
-      "有効期限通知書の封筒に入っている照会書兼回答書（委任状）：ご本人が記入し、暗証番号欄も書いて封をしたもの",
-      "代理人の本人確認書類（運転免許証など顔写真付きのもの）",
-      "照会書兼回答書がない場合は、窓口からご本人あてに照会書を郵送するため、2回来庁が必要です。",
-    ],
-  };
-}
-
-const LEGAL_REPRESENTATIVE: RouteSection = {
-  heading: "法定代理人・成年後見人が手続きする場合",
-  items: [
-    "ご本人のマイナンバーカード",
-    "法定代理人（成年後見人）の本人確認書類（顔写真付き）",
-    "成年後見人の場合は、代理権を確認できる登記事項証明書",
-    "親権者の場合など、必要な書類は事前に窓口へお問い合わせください。",
-  ],
-};
-
-/**
- * What the person going to the counter brings, by who is going (§7). The bot does not ask who goes:
- * when the resident has not said, the answer covers a proxy and a legal representative too.
- */
-function applicantItems(facts: Facts, kind: "certificate" | "pin" | "card"): RouteSection[] {
-  switch (facts.applicant) {
-    case "self":
-      return [];
-    case "proxy":
-      return [proxySection(kind)];
-    case "legal-representative":
-      return [LEGAL_REPRESENTATIVE];
-    case undefined:
-      return [proxySection(kind), LEGAL_REPRESENTATIVE];
-  }
-}
-
 function selfBring(items: string[], facts: Facts): RouteSection[] {
   if (facts.applicant && facts.applicant !== "self") return [];
   return [{ heading: facts.applicant === "self" ? "持ち物" : "持ち物（ご本人が行く場合）", items }];
 }
 
-/** A counter visit: what to bring (by who goes), where and when, the fee, how long it takes. */
+/**
+ * A counter visit: what to bring (by who goes: the proxy and legal-representative texts come from the
+ * route's procedure in proxy.ts, facts §7), where and when, the fee, how long it takes.
+ */
 function counterVisit(
+  routeId: RouteId,
   facts: Facts,
   city: CityConfig,
-  visit: { bring: string[]; kind: "certificate" | "pin" | "card"; fee: string },
+  visit: { bring: string[]; fee: string },
 ): RouteSection[] {
   return [
     ...selfBring(visit.bring, facts),
-    ...applicantItems(facts, visit.kind),
+    ...applicantSections(routeId, facts),
     counterSection(city),
     { heading: "手数料", items: [visit.fee] },
     waitSection(city),
@@ -118,11 +78,51 @@ function helpLineItem(city: CityConfig): string {
   return `マイナンバー総合フリーダイヤル ${city.nationalHelpLine.phone}（${city.nationalHelpLine.hoursText}）`;
 }
 
+/** §3: a reservation never rules out waiting. */
+const RESERVATION_WAIT = "予約をしても、混み具合によってはお待ちいただくことがあります。";
+
+function reservationLine(kind: "none" | "optional" | "required", url: string | undefined): string[] {
+  if (kind === "none") return ["予約は不要です。"];
+  const head = kind === "required" ? "予約が必要です" : "窓口の予約ができます";
+  return [`${head}：${url ?? ""}`.trim(), RESERVATION_WAIT];
+}
+
+/** Reservations for a renewal (the city file). */
 function reservationItem(city: CityConfig): string[] {
   const r = city.reservations;
-  if (r.renewal === "none") return ["予約は不要です。"];
-  const head = r.renewal === "required" ? "予約が必要です" : "予約をするとお待たせしません";
-  return [`${head}：${r.url ?? ""}`.trim(), ...(r.note ? [r.note] : [])];
+  return [...reservationLine(r.renewal, r.url), ...(r.note ? [r.note] : [])];
+}
+
+/** Reservations for a new issue after a move or name change (§3: not reservable in some cities). */
+function afterChangeReservationItem(city: CityConfig): string[] {
+  const kind = city.reservations.afterChange;
+  if (kind === undefined) return ["住所・氏名の変更に伴う手続きは、予約の対象外のことがあります。窓口にお問い合わせください。"];
+  if (kind === "none") return ["住所・氏名の変更に伴う手続きは、予約の対象外です。"];
+  return reservationLine(kind, city.reservations.url);
+}
+
+/**
+ * §4: when a certificate issued or renewed today can be used. Always this wording, never a bare
+ * 「翌日から使えます」.
+ */
+const USABLE_FROM =
+  "新しい証明書が使えるのは、早くて発行の翌日からです（当日は使えません）。翌日になっても使えない場合は、翌開庁日（土日・祝日・12月29日〜1月3日を除く日）以降にもう一度お試しください。";
+
+/** §3: every PIN the counter may ask for at a renewal, and what to do about a forgotten one. */
+const RENEWAL_PIN_ITEMS = [
+  "暗証番号を3つとも確かめておいてください（窓口で入力を求められることがあります）：住民基本台帳用（4桁の数字）、利用者証明用（4桁の数字）、署名用（英大文字と数字の6〜16桁）",
+  "忘れた暗証番号がある場合は、本人確認書類（運転免許証、パスポートなど）もお持ちください。同じ来庁で再設定でき、そのぶん時間がかかります。",
+];
+
+/** §5: an identity document besides the card (the card alone is not enough when its PIN is forgotten). */
+const ID_BESIDES_CARD = "本人確認書類（運転免許証、パスポート、資格確認書など。マイナンバーカードとは別に1点）";
+
+/** §4: a date the resident can act on at the counter is a day it is open. */
+function firstCounterDay(city: CityConfig, date: IsoDate): IsoDate | undefined {
+  return isOpenOn(date, city.counter.hours) ? undefined : firstOpenDayFrom(date, city.counter.hours);
+}
+function lastCounterDay(city: CityConfig, date: IsoDate): IsoDate | undefined {
+  return isOpenOn(date, city.counter.hours) ? undefined : lastOpenDayUpTo(date, city.counter.hours);
 }
 
 const smartphoneNote = "スマートフォン用電子証明書をお使いの場合は、カードの証明書を発行し直したあと、マイナポータルアプリで設定し直しが必要になることがあります。";
@@ -134,7 +134,7 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
       return {
         title: "署名用電子証明書の再発行（引っ越し・氏名変更のあと）",
         summary:
-          "引っ越しや結婚などで住所・氏名が変わると、署名用電子証明書は有効期限が残っていても自動的に失効します。住民票のある市区町村の窓口で、署名用電子証明書を新しく発行してもらってください（カードの住所変更だけでは再発行されません）。",
+          "引っ越しや結婚などで住所・氏名が変わると、署名用電子証明書は有効期限が残っていても自動的に失効します。更新の受付期間を待つ必要はありません。住民票のある市区町村の窓口で、署名用電子証明書を新しく発行してもらってください（カードの住所変更だけでは再発行されません）。",
         sections: [
           {
             heading: "手続き",
@@ -142,41 +142,48 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
               `${city.name}の窓口で「住所（氏名）の変更で署名用電子証明書が失効したので、発行してほしい」とお伝えください。`,
               "新しい署名用の暗証番号（英大文字と数字の6〜16桁）をその場で設定します。事前に決めておくとスムーズです。",
               "利用者証明用電子証明書（4桁の暗証番号）は引っ越しでは失効しません。",
+              ...afterChangeReservationItem(city),
             ],
           },
-          ...counterVisit(facts, city, { bring: ["マイナンバーカード", "4桁の暗証番号（窓口で入力を求められます）"], kind: "certificate", fee: city.fees.certificateReissue }),
+          ...counterVisit(routeId, facts, city, { bring: ["マイナンバーカード", "4桁の暗証番号（窓口で入力を求められます）"], fee: city.fees.certificateReissue }),
           {
             heading: "ご注意",
-            items: [
-              "新しい証明書は発行の翌日からe-Taxで使えます（当日は使えません）。",
-              "住所・氏名の変更に伴う手続きは、予約の対象外のことがあります。",
-              smartphoneNote,
-            ],
+            items: [USABLE_FROM, smartphoneNote],
           },
         ],
       };
     case "certificate-reissue-after-expiry": {
       const expiry = known(facts.certExpiry);
+      const card = known(facts.cardExpiry);
+      const certPast = expiry !== undefined && compareDates(expiry, today) < 0;
+      const cardValid = card !== undefined && compareDates(card, today) >= 0;
+      // §9: 「失効しています」 means revoked or expired; without a past date, say so and what to check.
+      const certainlyExpired = certPast || (expiry === undefined && facts.symptom === "expired");
+      const what = certainlyExpired
+        ? `電子証明書の有効期限${expiry ? `（${d(expiry)}）` : ""}が過ぎています。期限が切れたあとでも、窓口で新しく発行できます。`
+        : "電子証明書が失効しています。原因は、有効期限切れか、発行後の住所・氏名などの変更のどちらかです。どちらの場合も、窓口で新しく発行できます。";
+      const cardLine = cardValid ? `カード本体は${d(card!)}まで有効です。` : "";
+      const check = [
+        ...(certainlyExpired ? [] : ["カード表面の「電子証明書の有効期限」の日付"]),
+        ...(certainlyExpired || facts.basicInfoChanged === "no" ? [] : ["証明書の発行・更新のあとに、引っ越しや氏名の変更をしたかどうか（した場合は署名用電子証明書の失効です）"]),
+        ...(cardValid ? [] : ["カード本体の有効期限（表面に記載）。過ぎている場合は、証明書ではなく新しいカードの申請が必要です。"]),
+      ];
       return {
-        title: "有効期限が切れた電子証明書の発行",
-        summary: `電子証明書の有効期限${expiry ? `（${d(expiry)}）` : ""}が過ぎています。期限が切れたあとでも、窓口で新しく発行できます。カード本体はそのまま使えます。`,
+        title: certainlyExpired ? "有効期限が切れた電子証明書の発行" : "失効した電子証明書の発行",
+        summary: `${what}${cardLine}`,
         sections: [
+          ...(check.length ? [{ heading: "確認してください", items: check }] : []),
           {
             heading: "手続き",
             items: [
-              `${city.name}の窓口で「電子証明書の有効期限が切れたので発行してほしい」とお伝えください。`,
-              "以前に設定した暗証番号が必要です。忘れている場合は、同じ窓口で再設定もできます。",
+              `${city.name}の窓口で「電子証明書が${certainlyExpired ? "有効期限切れ" : "失効"}なので発行してほしい」とお伝えください。`,
+              `以前に設定した暗証番号が必要です。忘れている場合は、${ID_BESIDES_CARD}を持っていけば、同じ窓口で再設定もできます。`,
             ],
           },
-          ...counterVisit(facts, city, { bring: ["マイナンバーカード", "設定している暗証番号（窓口で入力を求められます）"], kind: "certificate", fee: city.fees.certificateReissue }),
+          ...counterVisit(routeId, facts, city, { bring: ["マイナンバーカード", "設定している暗証番号（窓口で入力を求められます）"], fee: city.fees.certificateReissue }),
           {
             heading: "ご注意",
-            items: [
-              "コンビニやオンラインでは発行できません。",
-              "新しい証明書は発行の翌日からe-Taxで使えます。",
-              ...(known(facts.cardExpiry) ? [] : ["カード本体の有効期限（表面に記載）も確認してください。カードの期限が切れている場合は、カードの更新が必要です。"]),
-              smartphoneNote,
-            ],
+            items: ["コンビニやオンラインでは発行できません。", USABLE_FROM, smartphoneNote],
           },
         ],
       };
@@ -184,10 +191,11 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
     case "certificate-renewal": {
       const expiry = known(facts.certExpiry);
       const window = expiry ? renewalWindow(expiry) : undefined;
+      const lastDay = window && compareDates(window.closes, today) >= 0 ? lastCounterDay(city, window.closes) : undefined;
       return {
         title: "電子証明書の更新",
         summary: window
-          ? `いまは更新の受付期間中です（${d(window.opens)}から${d(window.closes)}まで）。有効期限までに窓口で更新してください。`
+          ? `いまは更新の受付期間中です（${d(window.opens)}から${d(window.closes)}まで）。有効期限までに窓口で更新してください。${lastDay ? `有効期限の${d(window.closes)}は窓口が休みのため、窓口で手続きできるのは${d(lastDay)}までです。` : ""}`
           : "電子証明書の更新は、有効期限の3か月前の翌日から有効期限の日まで、窓口で受け付けています（例：有効期限が3月15日なら12月16日から）。カード表面の有効期限をご確認のうえ、窓口へお越しください。",
         sections: [
           {
@@ -196,13 +204,14 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
               `${city.name}の窓口で更新します。コンビニやオンラインではできません。`,
               "有効期限通知書がなくても更新できます。",
               "受付期間内に更新すると、新しい証明書は更新した日から6回目の誕生日まで有効です（受付期間より前に更新すると短くなります）。",
+              "引っ越し・氏名変更をした場合は、署名用電子証明書はすでに失効しています。更新ではなく発行になり、受付期間を待たずに手続きできます。",
               ...reservationItem(city),
             ],
           },
-          ...counterVisit(facts, city, { bring: ["マイナンバーカード", "有効期限通知書（届いていれば）", "暗証番号（住民基本台帳用の4桁の暗証番号を窓口で入力します）"], kind: "certificate", fee: city.fees.certificateRenewal }),
+          ...counterVisit(routeId, facts, city, { bring: ["マイナンバーカード", "有効期限通知書（届いていれば）", ...RENEWAL_PIN_ITEMS], fee: city.fees.certificateRenewal }),
           {
             heading: "ご注意",
-            items: ["更新した証明書は翌日から使えます。マイナ保険証への反映は約24時間後です。", smartphoneNote],
+            items: [USABLE_FROM, "マイナ保険証への反映は約24時間後です。", smartphoneNote],
           },
         ],
       };
@@ -210,16 +219,19 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
     case "certificate-renewal-not-yet": {
       const expiry = known(facts.certExpiry);
       const window = expiry ? renewalWindow(expiry) : undefined;
+      const firstDay = window ? firstCounterDay(city, window.opens) : undefined;
+      const closedOpening = window && firstDay ? `${d(window.opens)}は窓口が休みのため、窓口で手続きできるのは${d(firstDay)}からです。` : "";
       return {
         title: "電子証明書の更新（受付開始前）",
         summary: window
-          ? `更新の受付は${d(window.opens)}から始まります（有効期限${d(window.closes)}の3か月前の翌日）。それまでお待ちください。`
+          ? `更新の受付は${d(window.opens)}から始まります（有効期限${d(window.closes)}の3か月前の翌日）。${closedOpening}それまでお待ちください。`
           : "更新の受付は、有効期限の3か月前の翌日から始まります。",
         sections: [
           {
             heading: "いつ・どこで",
             items: [
               ...(window ? [`受付期間：${d(window.opens)}〜${d(window.closes)}`] : []),
+              ...(closedOpening ? [closedOpening] : []),
               `${city.name}の窓口で更新します（コンビニ・オンラインでは不可）。`,
               ...reservationItem(city),
               "有効期限の2〜3か月前に、地方公共団体情報システム機構（J-LIS）から有効期限通知書が届きます。通知書がなくても更新できます。",
@@ -227,12 +239,9 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
           },
           {
             heading: "持ち物（受付が始まってから）",
-            items: [
-              "マイナンバーカード",
-              "有効期限通知書（届いていれば）",
-              "代理人が行く場合は、通知書の封筒に入っている照会書兼回答書（ご本人が記入して封をしたもの）と代理人の本人確認書類",
-            ],
+            items: ["マイナンバーカード", "有効期限通知書（届いていれば）", ...RENEWAL_PIN_ITEMS],
           },
+          ...applicantSections(routeId, facts),
           counterSection(city),
           { heading: "手数料", items: [city.fees.certificateRenewal] },
           {
@@ -240,7 +249,7 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
             items: [
               "受付期間より前に手続きすると、新しい証明書の有効期間が短くなります。",
               "月末が有効期限の場合やうるう年は、受付開始日が1日ずれることがあります。",
-              "それまでの間は、今の証明書をそのまま使えます。",
+              "引っ越し・氏名変更をしていなければ、それまでの間は今の証明書を使えます。住所や氏名が変わった場合は、署名用電子証明書は失効しているため、受付期間を待たずに窓口で発行を受けてください。",
             ],
           },
         ],
@@ -248,9 +257,14 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
     }
     case "card-renewal": {
       const card = known(facts.cardExpiry);
+      const why = !card
+        ? "カード本体の有効期限が過ぎたか、まもなく来るため"
+        : compareDates(card, today) < 0
+          ? `カード本体の有効期限（${d(card)}）が過ぎているため`
+          : `カード本体の有効期限（${d(card)}）が${known(facts.certExpiry) ? "電子証明書より先に" : ""}来るため`;
       return {
         title: "マイナンバーカードの更新（新しいカードの申請）",
-        summary: `${card ? `カード本体の有効期限（${d(card)}）` : "カード本体の有効期限"}が来るため、電子証明書だけの更新ではなく、新しいカードの申請が必要です。`,
+        summary: `${why}、電子証明書だけの更新ではなく、新しいカードの申請が必要です。`,
         sections: [
           {
             heading: "手続き",
@@ -261,7 +275,7 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
             ],
           },
           ...selfBring(["受け取りのとき：今のマイナンバーカード、交付通知書、本人確認書類"], facts),
-          ...applicantItems(facts, "card"),
+          ...applicantSections(routeId, facts),
           counterSection(city),
           { heading: "手数料", items: [city.fees.cardRenewal] },
           {
@@ -291,7 +305,8 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
               "有効期限通知書は送られてきませんので、在留期間を更新したら早めに手続きしてください。",
             ],
           },
-          ...counterVisit(facts, city, { bring: ["マイナンバーカード", "新しい在留カード", "4桁の暗証番号（窓口で入力します）"], kind: "card", fee: city.fees.certificateReissue }),
+          ...counterVisit(routeId, facts, city, { bring: ["マイナンバーカード", "新しい在留カード", "4桁の暗証番号（窓口で入力します）"], fee: city.fees.certificateReissue }),
+          { heading: "ご注意", items: [USABLE_FROM] },
           {
             heading: "外国語での問い合わせ",
             items: [`マイナンバー総合フリーダイヤル（外国語）${city.nationalHelpLine.foreignLanguagePhone}`],
@@ -341,33 +356,58 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
         ],
       };
     }
-    case "pin-reset-counter":
+    case "pin-reset-counter": {
+      const noSignature = hasNoSignatureCertificate(facts);
+      const closed = kioskClosedBySignatureCertificate(facts, today);
+      // §5: only where the kiosk could still open does the answer mention it (never for the 住基用 /
+      // 券面事項入力補助用 PINs, two PINs at once, a card without a signature certificate, or a known cause).
+      const otherKnown = facts.certificate === "signature" ? facts.userPinKnown : facts.signaturePinKnown;
+      const kioskHint =
+        !facts.otherPin && !facts.bothPins && !noSignature && !closed && otherKnown !== "no" && facts.nfcSmartphone !== "yes";
       return {
         title: "窓口で暗証番号を再設定",
         summary: `${pinName(facts)}の暗証番号は、${city.name}の窓口で再設定できます（ロックの解除と新しい暗証番号の設定）。`,
         sections: [
+          ...(closed
+            ? [
+                {
+                  heading: "コンビニで再設定できない理由",
+                  items: [
+                    `4桁の暗証番号をスマートフォンとコンビニで再設定するには、有効な署名用電子証明書が必要です。${
+                      closed === "revoked"
+                        ? "引っ越し・氏名変更で署名用電子証明書が失効しているため"
+                        : "署名用電子証明書の有効期限が切れているため"
+                    }、窓口で再設定してください。`,
+                    "同じ来庁で、署名用電子証明書の新しい発行も一緒に受けられます。窓口でお伝えください。",
+                  ],
+                },
+              ]
+            : []),
           {
             heading: "手続き",
             items: [
               "窓口で「暗証番号がロックされた（忘れた）ので再設定したい」とお伝えください。",
               "新しい暗証番号はその場で設定します。4桁の数字、署名用は英大文字と数字の6〜16桁です。",
+              ...(facts.otherPin ? ["この暗証番号の再設定は、窓口でだけ受け付けています。"] : []),
+              ...(noSignature ? ["署名用電子証明書がないカードのため、4桁の暗証番号の再設定は窓口でだけ受け付けています。"] : []),
               ...(facts.certificate === "signature" && facts.userPinKnown !== "no"
                 ? []
                 : ["住民基本台帳用・券面事項入力補助用の暗証番号も同じ4桁にしている場合は、まとめて再設定できます。"]),
             ],
           },
-          ...counterVisit(facts, city, { bring: ["マイナンバーカード", "本人確認書類（マイナンバーカードで確認できます）"], kind: "pin", fee: city.fees.pinReset }),
+          ...counterVisit(routeId, facts, city, { bring: ["マイナンバーカード", ID_BESIDES_CARD], fee: city.fees.pinReset }),
           {
             heading: "ご注意",
             items: [
               "ロックは時間がたっても解除されません。",
-              ...(facts.nfcSmartphone === "yes" && facts.certificate !== "unknown" && !facts.otherPin
-                ? []
-                : ["もう一方の暗証番号を覚えていて、カードを読み取れるスマートフォンがあれば、コンビニでも再設定できる場合があります。"]),
+              ...(kioskHint
+                ? ["もう一方の暗証番号を覚えていて、カードを読み取れるスマートフォンがあれば、コンビニでも再設定できる場合があります。"]
+                : []),
             ],
           },
         ],
       };
+    }
     case "pin-retry-guidance": {
       const limit = lockLimit(facts.certificate);
       const attempts = typeof facts.wrongAttempts === "number" ? facts.wrongAttempts : undefined;
@@ -377,8 +417,8 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
         title: "暗証番号の入力はいったん止めてください",
         summary:
           remaining !== undefined
-            ? `${kind}の暗証番号は、あと${remaining}回間違えるとロックされます。当てずっぽうの入力はやめてください。`
-            : "署名用（6〜16桁）は5回、4桁の暗証番号は3回続けて間違えるとロックされます。これ以上の入力はいったん止めてください。",
+            ? `${kind}の暗証番号は、あと${remaining}回間違えるとロックされます。確かな番号がわからないときは、続けて試すのは控えて、次の確認をお願いします。`
+            : `署名用（6〜16桁）は${LOCK_LIMITS.signature}回、4桁の暗証番号は${LOCK_LIMITS.fourDigit}回続けて間違えるとロックされます。これ以上の入力はいったん止めてください。`,
         sections: [
           {
             heading: "まず確認すること",
@@ -431,7 +471,7 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
         return {
           title: "発行したばかりの電子証明書",
           summary:
-            "新しい電子証明書は、発行した当日は使えません。e-Taxでは翌日から使えます。それでも使えない場合は、翌開庁日以降にもう一度お試しください。",
+            USABLE_FROM,
           sections: waitSections(city),
         };
       }
@@ -446,23 +486,44 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
     }
     case "no-signature-certificate": {
       const reason = facts.noSignatureReason;
-      const why =
-        reason === "face-auth-card"
-          ? "顔認証マイナンバーカードには暗証番号がなく、電子証明書（署名用）も入っていません。"
-          : reason === "adult-ward"
-            ? "成年被後見人の方のカードには、原則として署名用電子証明書が発行されていません。"
-            : "15歳未満の方のカードには、原則として署名用電子証明書が発行されていません。";
+      if (reason === "face-auth-card") {
+        // §1: no PINs at all → no PIN login, no コンビニ交付, no e-Tax card method with this card.
+        return {
+          title: "顔認証マイナンバーカード（暗証番号のないカード）",
+          summary:
+            "顔認証マイナンバーカードには暗証番号がなく、署名用電子証明書も入っていません。このため、暗証番号を使うサービスは、このカードでは使えません。「ロックされています」「暗証番号が違います」などの表示は、このカードの暗証番号から出たものではありません。",
+          sections: [
+            {
+              heading: "このカードで使えないもの",
+              items: [
+                "マイナポータルへの暗証番号でのログイン",
+                "コンビニ交付（コンビニでの住民票の写しなどの取得）",
+                "e-Taxのマイナンバーカード方式（電子署名・ログイン）",
+              ],
+            },
+            {
+              heading: "どうすればよいか",
+              items: [
+                "これらを使いたい場合は、窓口で暗証番号を設定したカード（通常のマイナンバーカード）への切り替えをご相談ください。",
+                "e-Taxの申告は、ID・パスワード方式や書面での提出もできます。",
+              ],
+            },
+            counterSection(city),
+            { heading: "問い合わせ", items: [`${city.cityHelpDesk.name} ${city.cityHelpDesk.phone}（${city.cityHelpDesk.hoursText}）`] },
+          ],
+        };
+      }
+      const who = reason === "adult-ward" ? "成年被後見人の方" : reason === "under-15" ? "15歳未満の方" : "15歳未満の方や成年被後見人の方";
       return {
         title: "署名用電子証明書がないカード",
-        summary: `${why}「ロックされています」などの表示が出ても、暗証番号の問題ではありません。`,
+        summary: `${who}のカードには、原則として署名用電子証明書が発行されていません。e-Taxの送信など署名用電子証明書を使う操作で「ロックされています」などの表示が出ても、暗証番号の問題ではありません。`,
         sections: [
           {
             heading: "どうすればよいか",
             items: [
               "e-Taxの申告は、ID・パスワード方式や書面での提出もできます。",
-              ...(reason === "face-auth-card"
-                ? ["暗証番号付きのカードへの切り替えは、窓口でご相談ください。"]
-                : ["法定代理人（親権者・成年後見人）の方のカードで手続きできる場合があります。"]),
+              "4桁の暗証番号（利用者証明用）がロックされた・忘れた場合は、窓口で再設定できます（コンビニではできません）。",
+              "詳しくは窓口でご相談ください。",
             ],
           },
           counterSection(city),
@@ -479,7 +540,7 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
             heading: "署名用電子証明書",
             items: [
               "使う場面：e-Tax（確定申告）の送信、オンライン申請など「書類に署名する」とき",
-              "暗証番号：英大文字と数字の6〜16桁。5回続けて間違えるとロック",
+              `暗証番号：英大文字と数字の6〜16桁。${LOCK_LIMITS.signature}回続けて間違えるとロック`,
               "引っ越し・結婚などで住所や氏名が変わると失効します",
             ],
           },
@@ -487,14 +548,14 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
             heading: "利用者証明用電子証明書",
             items: [
               "使う場面：マイナポータルのログイン、コンビニ交付、マイナ保険証など「本人であることを示す」とき",
-              "暗証番号：4桁の数字。3回続けて間違えるとロック",
+              `暗証番号：4桁の数字。${LOCK_LIMITS.fourDigit}回続けて間違えるとロック`,
               "引っ越しでは失効しません",
             ],
           },
           {
             heading: "そのほかの暗証番号（どちらも4桁）",
             items: [
-              "住民基本台帳用、券面事項入力補助用。3回続けて間違えるとロック",
+              `住民基本台帳用、券面事項入力補助用。${LOCK_LIMITS.fourDigit}回続けて間違えるとロック`,
               "4桁の暗証番号は3つとも同じ数字にしている方が多いです",
               "e-Taxの利用者識別番号の暗証番号は、カードの暗証番号とは別のものです",
             ],
@@ -518,7 +579,60 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
           { heading: "相談のときにあると便利なもの", items: ["マイナンバーカード", "画面に出たメッセージ（エラーコードなど）のメモ"] },
         ],
       };
+    case "etax-password": {
+      // §10: e-Tax's own password; the tax office's matter. The card PIN routes only if a card PIN is
+      // the trouble too (cardPinTroubleToo).
+      const cardToo = cardPinTroubleToo(facts);
+      return {
+        title: "e-Taxの暗証番号（利用者識別番号のパスワード）",
+        summary:
+          "e-Taxの利用者識別番号の暗証番号は、マイナンバーカードの暗証番号とは別のものです。カードの暗証番号を再設定しても戻りません。これは税務署（e-Tax）の手続きで、市区町村の窓口では再設定できません。次のいずれかの方法で再設定してください。",
+        sections: [
+          {
+            heading: "再設定の方法（国税庁の案内）",
+            items: [
+              "1. 利用者識別番号をマイナンバーカードと連携している場合（マイナンバーカード方式）：カードでe-Taxにログインし、新しい暗証番号を設定できます。",
+              "2. 1ができず、メールアドレスと秘密の質問を登録している場合：e-Taxの「再設定用パスワードの取得」から、オンラインで暗証番号を再設定できます。",
+              "3. どちらもできない場合：「変更等届出書」（暗証番号等の再発行）をオンラインまたは税務署に出します。数日後に通知が郵送で届きます。",
+            ],
+          },
+          {
+            heading: "確定申告書等作成コーナーのID・パスワード方式の場合",
+            items: ["税務署で発行されたIDとパスワードです。わからなくなった場合は、税務署で再発行を受けてください。"],
+          },
+          ...(cardToo
+            ? [
+                {
+                  heading: "カードの暗証番号もロックされた・忘れた場合",
+                  items: [
+                    `カードの暗証番号は、${city.name}の窓口で再設定できます。マイナンバーカードと${ID_BESIDES_CARD}をお持ちください。`,
+                    `窓口：${city.counter.name}（${city.counter.hoursText}）`,
+                    `署名用・4桁の利用者証明用は、もう一方の暗証番号を覚えていて、カードを読み取れるスマートフォンがあれば、「JPKI暗証番号リセット」アプリとコンビニでも再設定できます。住民基本台帳用・券面事項入力補助用の暗証番号は窓口だけです。`,
+                    "このチャットで「カードの暗証番号がロックされた」などと送っていただければ、詳しくご案内します。",
+                  ],
+                },
+              ]
+            : []),
+        ],
+        links: [
+          { label: "e-Tax 暗証番号を忘れた場合（国税庁）", url: city.links.eTaxPasswordFaq },
+          { label: "ID・パスワード方式のIDやパスワードを紛失した場合（国税庁）", url: city.links.eTaxIdPassword },
+        ],
+      };
+    }
   }
+}
+
+/**
+ * §5: why the kiosk cannot reset the 4-digit user PIN because of the signature certificate: revoked by a
+ * move or name change, or expired. Undefined when neither is known.
+ */
+function kioskClosedBySignatureCertificate(facts: Facts, today: IsoDate): "revoked" | "expired" | undefined {
+  if (facts.certificate !== "user" || facts.otherPin || facts.bothPins || hasNoSignatureCertificate(facts)) return undefined;
+  if (facts.basicInfoChanged === "yes") return "revoked";
+  const expiry = known(facts.certExpiry);
+  if (expiry && compareDates(expiry, today) < 0) return "expired";
+  return undefined;
 }
 
 function pinName(facts: Facts): string {
@@ -576,8 +690,13 @@ function defaultLinks(routeId: RouteId, city: CityConfig): { label: string; url:
   if (routeId === "signature-reissue-after-change" || routeId === "certificate-reissue-after-expiry") {
     links.push({ label: "e-Tax 電子証明書の失効について", url: city.links.eTaxCertificate });
   }
-  if (routeId === "certificate-renewal" && city.reservations.url) {
-    links.push({ label: "窓口の予約", url: city.reservations.url });
-  }
+  const r = city.reservations;
+  const reservable =
+    routeId === "certificate-renewal"
+      ? r.renewal !== "none"
+      : routeId === "signature-reissue-after-change"
+        ? r.afterChange === "optional" || r.afterChange === "required"
+        : false;
+  if (reservable && r.url) links.push({ label: "窓口の予約", url: r.url });
   return links;
 }

@@ -60,11 +60,19 @@ export const CityConfigSchema = z
       .object({
         /** Whether certificate renewals at the counter take (or need) a reservation. */
         renewal: z.enum(["none", "optional", "required"]),
+        /**
+         * Whether the certificate's new issue after a move or name change takes a reservation (some cities,
+         * e.g. Niigata, exclude it: facts §3). Unset: the bot says it may not be reservable and shows no link.
+         */
+        afterChange: z.enum(["none", "optional", "required"]).optional(),
         url: url.optional(),
         note: z.string().optional(),
       })
       .strict()
-      .refine((r) => r.renewal === "none" || r.url !== undefined, { message: "予約を受け付ける場合は url が必要です", path: ["url"] }),
+      .refine((r) => (r.renewal === "none" && (r.afterChange ?? "none") === "none") || r.url !== undefined, {
+        message: "予約を受け付ける場合は url が必要です",
+        path: ["url"],
+      }),
     /** How long a counter visit usually takes, e.g. 30分〜1時間程度 (混雑時はさらにかかります) */
     typicalWait: z.string().min(1),
     links: z
@@ -74,6 +82,10 @@ export const CityConfigSchema = z
         jlisCertificates: url,
         cardSite: url,
         eTaxCertificate: url,
+        /** The NTA's page on a forgotten e-Tax 暗証番号 (facts §10). */
+        eTaxPasswordFaq: url.default("https://www.e-tax.nta.go.jp/toiawase/faq/zizen/09.htm"),
+        /** The NTA's page on a lost ID・パスワード方式 ID or password (facts §10). */
+        eTaxIdPassword: url.default("https://www.e-tax.nta.go.jp/topics/topics_idpwboshitsu.htm"),
         cityPage: url.optional(),
       })
       .strict(),

@@ -33,6 +33,32 @@ function minuteOfDayInTokyo(now: Date): number {
   return t.getHours() * 60 + t.getMinutes() + t.getSeconds() / 60;
 }
 
+/** Whether the place has opening hours at all on Tokyo date `d` (holidays, 12/29–1/3 and `closedDates` closed). */
+export function isOpenOn(d: IsoDate, hours: WeeklyHours, closedDates: readonly IsoDate[] = []): boolean {
+  return rangesOn(d, hours, closedDates).some(([o, c]) => o < c);
+}
+
+/**
+ * The first date on or after `d` on which the place is open (a renewal window opening on a Sunday or
+ * 1月1日 → the first day the counter can take it, facts §4). Looks 60 days ahead; `undefined` beyond.
+ */
+export function firstOpenDayFrom(d: IsoDate, hours: WeeklyHours, closedDates: readonly IsoDate[] = []): IsoDate | undefined {
+  for (let i = 0; i <= 60; i++) {
+    const day = addDays(d, i);
+    if (isOpenOn(day, hours, closedDates)) return day;
+  }
+  return undefined;
+}
+
+/** The last date on or before `d` on which the place is open (looks 60 days back; `undefined` beyond). */
+export function lastOpenDayUpTo(d: IsoDate, hours: WeeklyHours, closedDates: readonly IsoDate[] = []): IsoDate | undefined {
+  for (let i = 0; i <= 60; i++) {
+    const day = addDays(d, -i);
+    if (isOpenOn(day, hours, closedDates)) return day;
+  }
+  return undefined;
+}
+
 /**
  * Whether `now` is within `hours` (Tokyo time). National holidays, 12/29–1/3 and `closedDates` are closed.
  */

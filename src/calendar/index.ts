@@ -29,5 +29,5 @@ export {
 } from "./expiry.ts";
 export { formatJapaneseDate, formatMonthDay, toWareki, warekiToGregorianYear } from "./format.ts";
 export type { WarekiEra } from "./format.ts";
-export { formatJapaneseDateTime, isWithinHours, nextOpening } from "./hours.ts";
+export { firstOpenDayFrom, formatJapaneseDateTime, isOpenOn, isWithinHours, lastOpenDayUpTo, nextOpening } from "./hours.ts";
 export type { Weekday, WeeklyHours } from "./hours.ts";

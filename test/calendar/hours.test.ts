@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isWithinHours, nextOpening, type WeeklyHours } from "../../src/calendar/index.ts";
+import { firstOpenDayFrom, isOpenOn, isWithinHours, lastOpenDayUpTo, nextOpening, type WeeklyHours } from "../../src/calendar/index.ts";
 
 const weekday = [{ open: "08:30", close: "17:15" }];
 const counter: WeeklyHours = { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday };
@@ -57,5 +57,22 @@ describe("nextOpening", () => {
   });
   it("is undefined when never open", () => {
     expect(nextOpening(jst("2026-11-20T10:00:00"), {})).toBeUndefined();
+  });
+});
+
+describe("open days (facts §4: a renewal window opening on a closed day)", () => {
+  it("a Sunday → the Monday; 1月1日 → the first open day after the year-end closure", () => {
+    expect(isOpenOn("2027-03-14", counter)).toBe(false); // Sunday
+    expect(firstOpenDayFrom("2027-03-14", counter)).toBe("2027-03-15");
+    expect(firstOpenDayFrom("2027-01-01", counter)).toBe("2027-01-04");
+    expect(firstOpenDayFrom("2026-12-28", counter)).toBe("2026-12-28"); // open: itself
+    expect(firstOpenDayFrom("2027-03-13", withLunch)).toBe("2027-03-13"); // a Saturday counter
+  });
+  it("holidays and closedDates are skipped; the last open day on or before a date", () => {
+    expect(firstOpenDayFrom("2026-11-21", counter)).toBe("2026-11-24"); // Sat, Sun, 11/23 勤労感謝の日
+    expect(firstOpenDayFrom("2026-11-24", counter, ["2026-11-24"])).toBe("2026-11-25");
+    expect(lastOpenDayUpTo("2027-06-13", counter)).toBe("2027-06-11"); // Sunday → Friday
+    expect(lastOpenDayUpTo("2027-01-03", counter)).toBe("2026-12-28");
+    expect(firstOpenDayFrom("2026-11-21", {})).toBeUndefined();
   });
 });

@@ -75,7 +75,17 @@ describe("whyRoute", () => {
     ]);
     expect(whyRoute("certificate-reissue-after-expiry", { certExpiry: "2026-09-12" })).toEqual([
       "電子証明書の有効期限（2026年9月12日）が過ぎています。",
-      "カード本体はまだ有効なので、証明書の発行だけで足ります。",
+      "カード本体の有効期限は未確認です。",
+    ]);
+    expect(whyRoute("certificate-reissue-after-expiry", { certExpiry: "2026-09-12", cardExpiry: "2033-09-12" })).toEqual([
+      "電子証明書の有効期限（2026年9月12日）が過ぎています。",
+      "カード本体は2033年9月12日まで有効なので、証明書の発行だけで足ります。",
+    ]);
+    expect(whyRoute("etax-password", { etaxPassword: true })).toEqual([
+      "e-Taxの利用者識別番号の暗証番号はカードの暗証番号とは別で、e-Tax（税務署）の手続きで再設定します。",
+    ]);
+    expect(whyRoute("pin-reset-counter", { noSignatureReason: "under-15", certificate: "user" })).toEqual([
+      "署名用電子証明書がないカードのため、4桁の暗証番号は窓口でだけ再設定できます。",
     ]);
     expect(whyRoute("pin-reset-counter", { certificate: "user", signaturePinKnown: "no" })).toEqual([
       "もう一方の暗証番号もわからないため、コンビニでは再設定できません。",
