@@ -176,7 +176,7 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
           {
             heading: "手続き",
             items: [
-              `${city.name}の窓口で「電子証明書が${certainlyExpired ? "有効期限切れ" : "失効"}なので発行してほしい」とお伝えください。`,
+              `${city.name}の窓口で「電子証明書が${certainlyExpired ? "有効期限切れになった" : "失効した"}ので発行してほしい」とお伝えください。`,
               `以前に設定した暗証番号が必要です。忘れている場合は、${ID_BESIDES_CARD}を持っていけば、同じ窓口で再設定もできます。`,
             ],
           },
@@ -387,9 +387,13 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
             heading: "手続き",
             items: [
               "窓口で「暗証番号がロックされた（忘れた）ので再設定したい」とお伝えください。",
-              "新しい暗証番号はその場で設定します。4桁の数字、署名用は英大文字と数字の6〜16桁です。",
+              ...(noSignature
+                ? [
+                    "新しい4桁の暗証番号はその場で設定します。",
+                    "署名用電子証明書がないカードのため、4桁の暗証番号の再設定は窓口でだけ受け付けています。",
+                  ]
+                : ["新しい暗証番号はその場で設定します。4桁の数字、署名用は英大文字と数字の6〜16桁です。"]),
               ...(facts.otherPin ? ["この暗証番号の再設定は、窓口でだけ受け付けています。"] : []),
-              ...(noSignature ? ["署名用電子証明書がないカードのため、4桁の暗証番号の再設定は窓口でだけ受け付けています。"] : []),
               ...(facts.certificate === "signature" && facts.userPinKnown !== "no"
                 ? []
                 : ["住民基本台帳用・券面事項入力補助用の暗証番号も同じ4桁にしている場合は、まとめて再設定できます。"]),

@@ -57,6 +57,18 @@ describe("defect 1: moved or married and 「更新したい」 is a re-issue now
   it("the sample city file says so", () => {
     expect(city.reservations.afterChange).toBe("none");
   });
+
+  it("a city reserving procedures after a change must give the reservation page", () => {
+    const raw = { ...structuredClone(city), reservations: { renewal: "none", afterChange: "required" } };
+    expect(() => parseCityConfig(raw, "x.json")).toThrow(/reservations\.url/);
+  });
+
+  it("a city file that does not say shows no link and hedges", () => {
+    const silent = parseCityConfig({ ...structuredClone(city), reservations: { renewal: "optional", url: city.reservations.url } });
+    const r = buildRoute("signature-reissue-after-change", { basicInfoChanged: "yes" }, { city: silent, today });
+    expect((r.links ?? []).map((l) => l.url)).not.toContain(city.reservations.url);
+    expect(r.text).toContain("予約の対象外のことがあります");
+  });
 });
 
 describe("defect 2: a forgotten e-Tax 利用者識別番号 password is not a card PIN (§10)", () => {
