@@ -117,6 +117,9 @@ const RENEWAL_PIN_ITEMS = [
 /** §5: an identity document besides the card (the card alone is not enough when its PIN is forgotten). */
 const ID_BESIDES_CARD = "本人確認書類（運転免許証、パスポート、資格確認書など。マイナンバーカードとは別に1点）";
 
+/** §3, §5: a forgotten PIN is reset in the same visit, with an identity document besides the card. */
+const PIN_FORGOTTEN_ITEM = `暗証番号を忘れた場合は、${ID_BESIDES_CARD}もお持ちください（同じ来庁で再設定できます）。`;
+
 /** §4: a date the resident can act on at the counter is a day it is open. */
 function firstCounterDay(city: CityConfig, date: IsoDate): IsoDate | undefined {
   return isOpenOn(date, city.counter.hours) ? undefined : firstOpenDayFrom(date, city.counter.hours);
@@ -145,7 +148,7 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
               ...afterChangeReservationItem(city),
             ],
           },
-          ...counterVisit(routeId, facts, city, { bring: ["マイナンバーカード", "4桁の暗証番号（窓口で入力を求められます）"], fee: city.fees.certificateReissue }),
+          ...counterVisit(routeId, facts, city, { bring: ["マイナンバーカード", "4桁の暗証番号（窓口で入力を求められます）", PIN_FORGOTTEN_ITEM], fee: city.fees.certificateReissue }),
           {
             heading: "ご注意",
             items: [USABLE_FROM, smartphoneNote],
@@ -305,7 +308,7 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
               "有効期限通知書は送られてきませんので、在留期間を更新したら早めに手続きしてください。",
             ],
           },
-          ...counterVisit(routeId, facts, city, { bring: ["マイナンバーカード", "新しい在留カード", "4桁の暗証番号（窓口で入力します）"], fee: city.fees.certificateReissue }),
+          ...counterVisit(routeId, facts, city, { bring: ["マイナンバーカード", "新しい在留カード", "4桁の暗証番号（窓口で入力します）", PIN_FORGOTTEN_ITEM], fee: city.fees.certificateReissue }),
           { heading: "ご注意", items: [USABLE_FROM] },
           {
             heading: "外国語での問い合わせ",

@@ -138,6 +138,9 @@ describe("defect 4: the 住基用 and 券面事項入力補助用 PINs are count
 
 describe("defect 5: the counter PIN reset needs an identity document besides the card (§5)", () => {
   it("asks for a second document and never says the card is enough", () => {
+    for (const id of ["signature-reissue-after-change", "certificate-reissue-after-expiry", "foreign-resident-extension"] as const) {
+      expect(text(id, { applicant: "self" }), id).toMatch(/忘れ.*本人確認書類（運転免許証.*マイナンバーカードとは別/);
+    }
     for (const facts of [{}, { applicant: "self" }, { certificate: "signature" }, { otherPin: "jukinet" }] as Facts[]) {
       const t = text("pin-reset-counter", facts);
       expect(t).not.toContain("マイナンバーカードで確認できます");
@@ -236,6 +239,12 @@ describe("defect 8: a renewal window that opens on a closed day (§4)", () => {
     const t = text("certificate-renewal-not-yet", { certExpiry: "2027-03-31" });
     expect(t).toContain("2027年1月1日（金）");
     expect(t).toContain("2027年1月4日（月）");
+  });
+  it("an expiry on a closed day inside the window: the last day the counter is open", () => {
+    // expiry 2027-01-10 is a Sunday; the counter's last day before it is Friday 1/8
+    const t = text("certificate-renewal", { certExpiry: "2027-01-10" });
+    expect(t).toContain("2027年1月10日（日）は窓口が休み");
+    expect(t).toContain("2027年1月8日（金）まで");
   });
   it("an opening on a weekday says nothing extra", () => {
     const t = text("certificate-renewal-not-yet", { certExpiry: "2027-04-20" });
