@@ -622,8 +622,8 @@ function content(routeId: RouteId, facts: Facts, ctx: RouteContext): RouteConten
             : []),
         ],
         links: [
-          { label: "e-Tax 暗証番号を忘れた場合（国税庁）", url: city.links.eTaxPasswordFaq },
-          { label: "ID・パスワード方式のIDやパスワードを紛失した場合（国税庁）", url: city.links.eTaxIdPassword },
+          { label: "e-Taxの暗証番号を忘れた場合", url: city.links.eTaxPasswordFaq },
+          { label: "ID・パスワード方式の紛失", url: city.links.eTaxIdPassword },
         ],
       };
     }

@@ -45,6 +45,10 @@ describe("factLabels", () => {
     ]);
   });
 
+  it("names an e-Tax password trouble (facts §10)", () => {
+    expect(factLabels({ etaxPassword: true })).toEqual([{ label: "対象の暗証番号", value: "e-Taxの利用者識別番号の暗証番号" }]);
+  });
+
   it("has a label for every slot", () => {
     expect(Object.keys(SLOT_LABELS).sort()).toEqual([...SLOTS].sort());
   });
