@@ -32,6 +32,7 @@ for (const e of entries) {
   if (v.routeOk) routes++;
   if (v.factsOk) facts++;
   questions += r.questions.length;
+  if (process.argv.includes("--routes") && e.needsFlow) console.log(`${e.id}\t${r.routeId}\t${r.questions.join(",")}`);
   if (verbose && !v.fully) console.log(`${e.id} 「${e.say.slice(0, 40).replace(/\n/g, " ")}」\n   ${v.problems.join("\n   ")}`);
 }
 for (const s of servers.values()) await s.close();
