@@ -72,7 +72,7 @@ const UNKNOWN_ALLOWED: ReadonlySet<Slot> = new Set<Slot>([
 /**
  * Facts from a typed message, read as an answer to the open question and as free text. The answer to
  * the open question comes first: when the text answers it, the free-text reading only adds facts not
- * known yet ("署名用のは覚えてます" to "do you know the signature PIN?" does not change which PIN is the
+ * known yet or known as "unknown" ("署名用のは覚えてます" to "do you know the signature PIN?" does not change which PIN is the
  * problem).
  */
 export function factsFromText(text: string, pending: Slot | undefined, today: IsoDate, known: Facts = {}): Partial<Facts> {
@@ -81,7 +81,10 @@ export function factsFromText(text: string, pending: Slot | undefined, today: Is
     const answer = parseAnswerFacts(pending, text, { today, facts: { ...known, ...found } });
     if (answer !== undefined) {
       const added = Object.fromEntries(
-        Object.entries(found).filter(([k]) => (known as Record<string, unknown>)[k] === undefined),
+        Object.entries(found).filter(([k]) => {
+          const before = (known as Record<string, unknown>)[k];
+          return before === undefined || before === "unknown";
+        }),
       ) as Partial<Facts>;
       return { ...added, ...answer };
     }

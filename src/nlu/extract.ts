@@ -407,9 +407,14 @@ function doneThenFailing(t: string): boolean {
   if (has(RE_REVOKED, t) || has(RE_EXPIRED, t)) return false;
   const fails = positiveHits(RE_FAIL_NEAR, t, { hypothetical: true });
   if (fails.length === 0) return false;
-  return positiveHits(RE_DONE, t, { hypothetical: true }).some((d) =>
-    fails.some((f) => (f.index >= d.end && f.index - d.end <= 80) || (f.end <= d.index && d.index - f.end <= 60)),
-  );
+  // Hits are sorted and disjoint: the nearest failure after (and before) each renewal is found by
+  // binary search, so a long text stays O(n log n).
+  return positiveHits(RE_DONE, t, { hypothetical: true }).some((d) => {
+    const i = firstIndexAtOrAfter(fails, d.end);
+    const after = fails[i];
+    const before = fails[i - 1];
+    return (after !== undefined && after.index - d.end <= 80) || (before !== undefined && before.end <= d.index && d.index - before.end <= 60);
+  });
 }
 
 /** A card (カード, マイナ) and 見つからない / 見当たらない in the same sentence, the card first. */
