@@ -72,8 +72,8 @@ const UNKNOWN_ALLOWED: ReadonlySet<Slot> = new Set<Slot>([
 /**
  * Facts from a typed message, read as an answer to the open question and as free text. The answer to
  * the open question comes first: when the text answers it, the free-text reading only adds facts not
- * known yet or known as "unknown" ("署名用のは覚えてます" to "do you know the signature PIN?" does not change which PIN is the
- * problem).
+ * known yet or known as "unknown" ("署名用のは覚えてます" to "do you know the signature PIN?" does not
+ * change which PIN is the problem).
  */
 export function factsFromText(text: string, pending: Slot | undefined, today: IsoDate, known: Facts = {}): Partial<Facts> {
   const found = extractFacts(text, { today });

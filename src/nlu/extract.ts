@@ -47,16 +47,18 @@ const RE_CARD_WORD = rx("カード|マイナ");
 const RE_LOST_INHERENT = rx(
   "(?<!ic)(?:カード|マイナ)(?:が|を|は)?(?:(?:見つから|見当たら|みつから)(?:な|ず)|(?:見つかり|見当たり|みつかり)ません)|(?<!ic)(?:カード|マイナ)(?:が|を|は)?(?:なくなっ|無くなっ|なくなり|無くなり|どこかに(?:いっ|行っ|やっ))|(?:カード|マイナ)[^。!?\\n]{0,12}?どこに(?:しまった|しもうた|置いた|おいた|やった|いった|行った)か(?:わから|分から|わかん|覚えて|おぼえて)",
 );
+/** "なくしたと思っていたカードが見つかりました": lost, then found. */
+const FOUND_AFTER = rx("^[^。!?\\n]{0,20}?(?:見つかり|見つかっ|みつかり|みつかっ|出てき|でてき)", "");
 const LOST_OBJECT_BEFORE = rx("(?:控え|ひかえ|メモ|紙|通知書|封筒|書類|用紙|説明書|アプリ|データ|暗証番号|パスワード)(?:を|が|は|も)?[^。!?\\n]{0,3}$", "");
 const RE_NOT_WORKING_A = rx(
-  "(?:更新|再発行|発行|再交付|交付|再設定|切り?替え|手続き|作り直)(?:を|は)?(?:もう|既に|すでに)?(?:して(?:もら|もろ)?(?:い)?(?:た|まし)|した(?![いく]|ほう|方が)|しまし|してき|済|完了|された|されまし|してもらった|してもろ|受け(?:た|まし|て)|うけ(?:た|まし)|終わ|おわ|終え)[^。!?\\n]{0,25}?(?:使えな|使えません|使えへ|使えん|使用でき(?:な|ません)|利用でき(?:な|ません)|エラー|できな|できません|でけへん|ログインでき|失効|反映され(?:な|ません)|ダメ|だめ|通らな|通りません|はじかれ|弾かれ|認識され(?:な|ません)|読み取れ(?:な|ません)|無効|ならな|なりません|使えず|できず)",
+  "(?:更新|再発行|発行|再交付|交付|再設定|切り?替え|手続き|作り直|証明書を新しく)(?:を|は)?(?:もう|既に|すでに)?(?:して(?:もら|もろ)?(?:い)?(?:た|まし)|した(?![いく]|ほう|方が)|しまし|してき|済|完了|された|されまし|してもらった|してもろ|受け(?:た|まし|て)|うけ(?:た|まし)|終わ|おわ|終え)[^。!?\\n]{0,25}?(?:使えな|使えません|使えへ|使えん|使用でき(?:な|ません)|利用でき(?:な|ません)|エラー|できな|できません|でけへん|ログインでき|失効|反映され(?:な|ません)|ダメ|だめ|通らな|通りません|はじかれ|弾かれ|認識され(?:な|ません)|読み取れ(?:な|ません)|無効|ならな|なりません|使えず|できず)",
 );
 /**
  * A renewal or re-issue already done ("窓口で更新済みです", "再発行を受けた"), and a failure in the same or a
  * later sentence ("。でもログインできません"): not working after renewal.
  */
 const RE_DONE = rx(
-  "(?:更新|再発行|再交付|作り直)(?:を|は|も)?(?:もう|既に|すでに)?(?:済|して(?:もら|もろ)?(?:い)?(?:た|まし|き)|した(?![いく]|ほう|方が|ら)|しまし|してもろ|受け(?:た|まし)|うけ(?:た|まし)|終わ|おわ|終え|された|されまし)",
+  "(?:更新|再発行|再交付|作り直|証明書を新しく)(?:を|は|も)?(?:もう|既に|すでに)?(?:済|して(?:もら|もろ)?(?:い)?(?:た|まし|き)|した(?![いく]|ほう|方が|ら)|しまし|してもろ|受け(?:た|まし)|うけ(?:た|まし)|終わ|おわ|終え|された|されまし)",
 );
 const RE_FAIL_NEAR = rx(
   "使えな|使えません|使えへ|使えん|使えず|エラー|できな|できません|でけへん|ログインでき|弾かれ|はじかれ|通らな|通りません|反映され(?:な|ません)|ダメ|だめ",
@@ -99,6 +101,7 @@ const RE_SIG_MENTION = rx("(?<![a-z])signature|alphanumeric|署名用|署名|し
 const RE_USER_MENTION = rx("(?<![0-9])4-?digit|よんけた|four-digit|利用者証明|利用者用|りようしゃ|利用者(?!識別)|(?<![0-9])4(?:桁|けた|文字)|ログイン用");
 const RE_USER_EXPLICIT = rx("利用者証明|利用者用|りようしゃ|利用者(?!識別)");
 const RE_WEAK_SIG_MENTION = rx("パスワード|ぱすわーど");
+const USER_SERVICE_BEFORE = rx("(?:マイナポータル|マイナポ|ログイン|コンビニ|保険証)(?:の|で|に|用の|する時の|するときの)?$", "");
 const RE_BOTH_MENTION = rx(`${DONO}(?:暗証番号|暗唱番号|パスワード|番号)も|両方|りょうほう|どちらも|どっちも|全部|ぜんぶ|すべて|全て|2つとも|ふたつとも|両者|いずれも`);
 const RE_HJS = rx("hjs0?432e");
 const RE_MED_SIG = rx("e-?tax|いーたっくす|確定申告|電子申告|申告|電子署名|オンライン申請|電子申請|電子契約|作成コーナー|年末調整");
@@ -111,7 +114,7 @@ const RE_JUKI = rx("住基|住民基本台帳|じゅうき");
 const RE_KENMEN = rx("券面事項|券面入力|券面補助|券面用|けんめん");
 
 const RE_V_KNOWN = rx(
-  "覚えとる|覚えとり|覚えちょる|おぼえとる|控えて(?:あ|い|お|ま)|ひかえて(?:あ|い)|メモ(?:して|に|が|も)?(?:ある|あり|残|書|控)|書いて(?:ある|あり|ま)|(?:のは|の方は|のほうは|は)大丈夫|わかるし|分かるし|覚えて(?:い|る|ま|お)|おぼえて(?:い|る|ま)|わか(?:る|ります|ってい|ってま)|分か(?:る|ります|ってい|ってま)|知って(?:い|る|ま)|記憶して|(?:控え|メモ)(?:が|は|も)?(?:ある|あり)",
+  "覚えとる|覚えとり|覚えちょる|おぼえとる|わかってる|分かってる|わかっとる|分かっとる|控えて(?:あ|い|お|ま)|ひかえて(?:あ|い)|メモ(?:して|に|が|も)?(?:ある|あり|残|書|控)|書いて(?:ある|あり|ま)|(?:のは|の方は|のほうは|は)大丈夫|わかるし|分かるし|覚えて(?:い|る|ま|お)|おぼえて(?:い|る|ま)|わか(?:る|ります|ってい|ってま)|分か(?:る|ります|ってい|ってま)|知って(?:い|る|ま)|記憶して|(?:控え|メモ)(?:が|は|も)?(?:ある|あり)",
 );
 /** Not known, without saying it is the PIN in trouble: "署名用は覚えてないです", "署名用はわからん". */
 const RE_V_NOTKNOWN = rx("覚えてな|おぼえてな|覚えてへん|覚えとらん|覚えちょらん|覚えてねえ|おぼえとらん|わからん|分からん|わからへん|分からへん|わかんね");
@@ -211,8 +214,10 @@ const RE_UNKNOWN_COUNT = rx("(?:何回|何度|なんかい|なんど)(?!か)[^�
 
 // --- dates
 const RE_ISSUED_WORD = rx(
-  "(?:更新|再発行|発行|再交付|交付|受け取|受取|再設定|切り?替え|手続き|作り直)(?:を|は|の手続きを)?(?:もう)?(?:し(?:た(?![いく])|まし|て(?:もら(?:った|いまし)|もろ|き|い(?:た|ま)))|され|済|日|って|りまし|った|完了|受け(?:た|まし|て)|うけ(?:た|まし)|もろ|終わ|おわ|終え)",
+  "(?:更新|再発行|発行|再交付|交付|受け取|受取|再設定|切り?替え|手続き|作り直|証明書を新しく)(?:を|は|の手続きを)?(?:もう)?(?:し(?:た(?![いく])|まし|て(?:もら(?:った|いまし)|もろ|き|い(?:た|ま)))|され|済|日|って|りまし|った|完了|受け(?:た|まし|て)|うけ(?:た|まし)|もろ|終わ|おわ|終え)",
 );
+/** "更新は11月18日です", "再発行したのは先週の金曜": the renewal's day given as the topic's answer. */
+const RE_ISSUED_TOPIC = rx("(?:更新|再発行|再交付|発行|手続き)(?:したの|してもらったの|に行ったの)?は(?=[0-9]|令和|先週|今週|昨日|今日|本日|今朝|おととい|一昨日)");
 const RE_EXPIRY_WORD = rx("期限|期間|まで|満了|切れ|有効|失効日|きげん");
 /** The card's own expiry: "カードの有効期限", "カード自体の期間", or the card as topic right before a date ("カードは2027年1月20日まで"). */
 const RE_CARD_EXPIRY = rx(
@@ -260,7 +265,11 @@ function analysePins(t: string, spans: Span[], dropFourDigits: boolean): PinAnal
     findAll(RE_USER_MENTION, t).filter((h) => !(dropFourDigits && /^4/.test(h.text))),
     "user",
   );
-  add(findAll(RE_WEAK_SIG_MENTION, t), "weak");
+  // "マイナポータルのパスワード" is the 4-digit PIN of the login, not the signature one.
+  for (const h of findAll(RE_WEAK_SIG_MENTION, t)) {
+    const userService = USER_SERVICE_BEFORE.test(t.slice(Math.max(0, h.index - 10), h.index));
+    events.push({ pos: h.index, end: h.end, type: userService ? "user" : "weak" });
+  }
   add(findAll(RE_BOTH_MENTION, t), "both");
   for (const h of findAll(RE_V_KNOWN, t)) events.push({ pos: h.index, end: h.end, type: negatedAt(t, h.end) ? "unknown-pin" : "known" });
   for (const h of findAll(RE_V_NOTKNOWN, t)) {
@@ -369,7 +378,10 @@ function tierCertificate(t: string, dropFourDigits: boolean, ignore?: Kind): Kin
 
 function detectSymptom(t: string): Symptom | undefined {
   const lost = findAll(RE_LOST, t).some(
-    (h) => !negatedAt(t, h.end) && !LOST_OBJECT_BEFORE.test(t.slice(Math.max(0, h.index - 12), h.index)),
+    (h) =>
+      !negatedAt(t, h.end) &&
+      !LOST_OBJECT_BEFORE.test(t.slice(Math.max(0, h.index - 12), h.index)) &&
+      !FOUND_AFTER.test(t.slice(h.end, h.end + 24)),
   );
   if (lost || has(RE_LOST_INHERENT, t) || notFoundCard(t)) return "lost-card";
   if (positiveHits(RE_LOCKED, t, { hypothetical: true }).length > 0) return "locked";
@@ -490,11 +502,12 @@ function detectCounts(t: string): Counts {
 function detectDates(t: string, spans: Span[], today: string, facts: Partial<Facts>): void {
   const hits = findDates(t, today);
   if (hits.length === 0) return;
-  const issuedWords = findAll(RE_ISSUED_WORD, t);
+  const issuedWords = [...findAll(RE_ISSUED_WORD, t), ...findAll(RE_ISSUED_TOPIC, t)].sort((a, b) => a.index - b.index);
   const expiryWords = findAll(RE_EXPIRY_WORD, t);
   const cardPhrases = findAll(RE_CARD_EXPIRY, t);
   const certWords = findAll(RE_CERT_WORD, t);
   const anyExpiryWord = expiryWords.length > 0;
+  let issuedRelative = false;
 
   // Word lists are sorted and non-overlapping (findAll), so nearest words are found by binary search:
   // the whole pass stays O(n log n) however many dates and keywords a long text holds.
@@ -531,7 +544,11 @@ function detectDates(t: string, spans: Span[], today: string, facts: Partial<Fac
     if (role === "issued") {
       // An issue date lies in the past: "3月15日に更新した" is the last 3月15日, not the next one.
       const date = h.yearless ? previousOccurrence(today, h.yearless.m, h.yearless.d) : h.date;
-      if (date !== undefined && facts.issuedOn === undefined) facts.issuedOn = date;
+      // A date written out ("更新は11月18日です") beats a relative word used for something else ("本日").
+      if (date !== undefined && (facts.issuedOn === undefined || (issuedRelative && !h.relative))) {
+        facts.issuedOn = date;
+        issuedRelative = h.relative;
+      }
       continue;
     }
     if (role !== "expiry") continue;
