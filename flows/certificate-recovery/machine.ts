@@ -10,7 +10,7 @@
 import { assign, emit, setup } from "xstate";
 import type { Facts, IsoDate, Slot } from "../../src/core/slots.ts";
 import { SLOTS } from "../../src/core/slots.ts";
-import { extractFacts, parseAnswer } from "../../src/nlu/index.ts";
+import { answerTrouble, extractFacts, parseAnswerFacts, type AnswerTrouble } from "../../src/nlu/index.ts";
 import { decide, type Step } from "./decide.ts";
 import { factsFromChoice } from "./questions.ts";
 import { ROUTE_IDS, type RouteId } from "./routes-ids.ts";
@@ -41,11 +41,11 @@ export type ConversationEvent =
 /** What the machine wants said; the runtime renders these into Replies. */
 export type ConversationOutput =
   | { type: "say"; key: MessageKey }
-  | { type: "ask"; slot: Slot; retry: boolean }
+  | { type: "ask"; slot: Slot; retry: boolean; reason?: AnswerTrouble }
   | { type: "route"; routeId: RouteId }
   | { type: "followUp" };
 
-export type MessageKey = "greeting" | "restarted" | "freshDiagnosis" | "askAgainGaveUp";
+export type MessageKey = "greeting" | "restarted" | "freshDiagnosis" | "askAgainGaveUp" | "askAgainGaveUpToPerson";
 
 export interface ConversationInput {
   today: IsoDate;
@@ -69,12 +69,25 @@ const UNKNOWN_ALLOWED: ReadonlySet<Slot> = new Set<Slot>([
   "noSignatureReason",
 ]);
 
-/** Facts from a typed message, read as an answer to the open question and as free text. */
+/**
+ * Facts from a typed message, read as an answer to the open question and as free text. The answer to
+ * the open question comes first: when the text answers it, the free-text reading only adds facts not
+ * known yet or known as "unknown" ("署名用のは覚えてます" to "do you know the signature PIN?" does not
+ * change which PIN is the problem).
+ */
 export function factsFromText(text: string, pending: Slot | undefined, today: IsoDate, known: Facts = {}): Partial<Facts> {
   const found = extractFacts(text, { today });
   if (pending) {
-    const answer = parseAnswer(pending, text, { today, facts: { ...known, ...found } });
-    if (answer !== undefined) return { ...found, [pending]: answer };
+    const answer = parseAnswerFacts(pending, text, { today, facts: { ...known, ...found } });
+    if (answer !== undefined) {
+      const added = Object.fromEntries(
+        Object.entries(found).filter(([k]) => {
+          const before = (known as Record<string, unknown>)[k];
+          return before === undefined || before === "unknown";
+        }),
+      ) as Partial<Facts>;
+      return { ...added, ...answer };
+    }
   }
   return found;
 }
@@ -183,7 +196,16 @@ export const certificateRecoveryMachine = setup({
       },
       misses: 0,
     }),
-    askAgain: emit(({ context }) => ({ type: "ask", slot: context.pending ?? "symptom", retry: true }) as const),
+    askAgain: emit(({ context, event }) => {
+      const slot = context.pending ?? "symptom";
+      const reason = event.type === "TEXT" ? answerTrouble(slot, event.text, { today: event.today }) : undefined;
+      return { type: "ask", slot, retry: true, ...(reason ? { reason } : {}) } as const;
+    }),
+    /** Say that the answer could not be read and what happens instead (never silently). */
+    sayGaveUp: emit(({ context }) => ({
+      type: "say",
+      key: context.pending && UNKNOWN_ALLOWED.has(context.pending) ? "askAgainGaveUp" : "askAgainGaveUpToPerson",
+    }) as const),
     repeatQuestion: emit(({ context }) => ({ type: "ask", slot: context.pending ?? "symptom", retry: false }) as const),
     wantPerson: assign({ facts: ({ context }) => ({ ...context.facts, wantsPerson: true }) }),
     openQuestion: assign(({ context }, params: { slot: Slot }) => ({
@@ -222,7 +244,7 @@ export const certificateRecoveryMachine = setup({
       on: {
         TEXT: [
           { guard: "textIsUseful", target: "deciding", actions: ["setToday", "absorbText", "closeQuestion"] },
-          { guard: "missedTwice", target: "deciding", actions: ["setToday", "giveUpOnPending", "closeQuestion"] },
+          { guard: "missedTwice", target: "deciding", actions: ["setToday", "sayGaveUp", "giveUpOnPending", "closeQuestion"] },
           { actions: ["setToday", "countMiss", "askAgain"] },
         ],
         CHOICE: [

@@ -6,7 +6,8 @@ export const MESSAGES: Record<MessageKey | "expired" | "versionChanged" | "piiWa
     "こんにちは。マイナ証明書レスキューです。マイナンバーカードの電子証明書や暗証番号で困ったときの手続きを、順番にご案内します。\n※暗証番号やマイナンバー（12桁）は送らないでください。",
   restarted: "最初からお伺いします。",
   freshDiagnosis: "新しいご相談として確認します。",
-  askAgainGaveUp: "わからないまま進めます。",
+  askAgainGaveUp: "すみません、お答えを読み取れませんでした。「わからない」として先に進みます。",
+  askAgainGaveUpToPerson: "すみません、お答えを読み取れませんでした。窓口でご確認いただけるよう、連絡先をご案内します。",
   expired: "前回のご相談から時間がたったため、最初からお伺いします。",
   versionChanged: "会話の仕組みが更新されたので、最初からお伺いします。",
   piiWarning:

@@ -123,8 +123,20 @@ export const QUESTIONS: Record<Slot, QuestionDef> = {
   },
 };
 
+/** Said before a question asked again: why the answer could not be taken. */
+const RETRY_PREFIX: Record<"unread" | "noSuchDate" | "ambiguous", string> = {
+  unread: "すみません、うまく読み取れませんでした。ボタンで選ぶか、短くお答えください。",
+  noSuchDate: "すみません、その日付はありません（たとえば2月は28日まで、うるう年は29日まで、4月・6月・9月・11月は30日までです）。日付をもう一度お確かめください。",
+  ambiguous: "回数がはっきりしない場合は、いちばん近いものを選ぶか「わからない」を選んでください。",
+};
+
 /** The question for a slot as a Reply. Date choices that depend on today are filled in here. */
-export function questionReply(slot: Slot, today: IsoDate, retry = false): QuestionReply {
+export function questionReply(
+  slot: Slot,
+  today: IsoDate,
+  retry = false,
+  reason?: "noSuchDate" | "ambiguous",
+): QuestionReply {
   const def = QUESTIONS[slot];
   let choices = def.choices;
   if (slot === "issuedOn") {
@@ -134,7 +146,7 @@ export function questionReply(slot: Slot, today: IsoDate, retry = false): Questi
       dontKnow,
     ];
   }
-  const prefix = retry ? "すみません、うまく読み取れませんでした。ボタンで選ぶか、短くお答えください。\n" : "";
+  const prefix = !retry ? "" : (RETRY_PREFIX[reason ?? "unread"] ?? "") + "\n";
   return { type: "question", slot, text: prefix + def.text, input: def.input, choices };
 }
 

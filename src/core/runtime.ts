@@ -355,9 +355,9 @@ export class ConversationRuntime {
   #render(output: ConversationOutput, context: ConversationContext, today: IsoDate): Reply[] {
     switch (output.type) {
       case "say":
-        return output.key === "askAgainGaveUp" ? [] : [{ type: "text", text: MESSAGES[output.key] }];
+        return [{ type: "text", text: MESSAGES[output.key] }];
       case "ask":
-        return [questionReply(output.slot, today, output.retry)];
+        return [questionReply(output.slot, today, output.retry, output.reason)];
       case "route":
         return [buildRoute(output.routeId, context.facts, { city: this.#opts.city, today })];
       case "followUp":

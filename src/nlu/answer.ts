@@ -3,7 +3,7 @@
  * (shared/contract.md §2), or undefined when the text does not answer it.
  */
 import { SYMPTOMS, type Facts, type Slot } from "../core/slots.ts";
-import { findDates, previousOccurrence } from "./dates.ts";
+import { findDates, findImpossibleDate, previousOccurrence } from "./dates.ts";
 import { extractFacts, internals, type NluContext } from "./extract.ts";
 import { kanjiNumberValue, matchForm } from "./normalize.ts";
 import { has, negatedHits, rx } from "./patterns.ts";
@@ -22,14 +22,16 @@ const RE_UNKNOWN = rx(
 const RE_FORGET = rx("忘れ|わすれ");
 const RE_STRONG_YES = rx("間違いな|間違いありません|そのとおり|その通り|もちろん|はいそうです|ぜひ");
 const RE_NO = rx(
-  "いいえ|いえ|いや|ない|無い|ません|なかった|なし|無し|違う|違い|ちが|ノー|(?<![a-z])no(?![a-z])|(?<![a-z])nope(?![a-z])|^n$|×|✕|✖|ダメ|だめ|してない",
+  "いいえ|いえ|いや|ない|無い|ません|なかった|なし|無し|違う|違い|ちが|ノー|(?<![a-z])no(?![a-z])|(?<![a-z])nope(?![a-z])|^n$|×|✕|✖|ダメ|だめ|してない|てへん|らへん|(?:と|ちょ|お)らん|てねえ|てねー|せんかった|せんよ|しません|(?<![まけ])せん(?:。|$|よ|わ|ね|で)",
 );
 const RE_YES = rx(
-  "はい|うん|ええ|そう|(?<![a-z])yes(?![a-z])|^y$|(?<![a-z])ok(?![a-z])|おk|おっけ|オッケ|あります|ある|あり|持って|もって|した|しまし|覚えて|おぼえて|わかる|わかります|分かる|分かります|知って|できる|できます|使える|使えます|大丈夫|〇|○|◯|済|了解|正解",
+  "はい|うん|ええ|そう|(?<![a-z])yes(?![a-z])|^y$|(?<![a-z])ok(?![a-z])|おk|おっけ|オッケ|あります|ある|あり|持って|もって|した|しまし|覚えて|おぼえて|覚えと|おぼえと|控え|ひかえ|メモ|書いて|わかる|わかります|分かる|分かります|知って|できる|できます|使える|使えます|大丈夫|〇|○|◯|済|了解|正解",
 );
 const RE_OTHER = rx("その他|そのほか|それ以外|ほか|他|別|どれでもな|どれも違|該当しな|当てはまらな");
 const RE_ZERO = rx("ゼロ|ぜろ|零|(?:1|一)(?:度|回)も|まだ(?:間違|まちが|一度)|間違えて(?:い)?(?:ない|ません)|まちがえて(?:い)?(?:ない|ません)|(?<![0-9])0(?![0-9])");
-const RE_MANY = rx("たくさん|何回も|何度も|なんども|なんかいも|いっぱい|何回か|何度か|数回|数え切れ");
+const RE_MANY = rx("たくさん|何回も|何度も|なんども|なんかいも|いっぱい|数え切れ");
+/** "数回", "何度か": some times, no count. Not "unknown": the bot asks again with the counts as choices. */
+const RE_SEVERAL = rx("数回|何回か|何度か|なんかいか|なんどか|数度|2、3回|2~3回|2-3回|2,3回");
 const RE_REMAINING = rx("(?:残り|のこり|あと)(?:は|が)?(?:回数)?(?:は|が)?([0-9]{1,2})(?:回|度)?");
 const RE_KANJI_RUN = /[〇零一二三四五六七八九十]+/;
 
@@ -81,6 +83,7 @@ function wrongAttemptsAnswer(t: string, ctx: AnswerContext): number | "unknown" 
     return undefined;
   }
   if (has(RE_ZERO, t)) return 0;
+  if (has(RE_SEVERAL, t)) return undefined;
   const nums = t.match(/[0-9]+/g);
   if (nums) {
     let max = -1;
@@ -95,6 +98,7 @@ function wrongAttemptsAnswer(t: string, ctx: AnswerContext): number | "unknown" 
     const v = kanjiNumberValue(k[0]);
     if (v !== undefined && v < 100) return Math.min(5, v);
   }
+  if (has(RE_SEVERAL, t)) return undefined;
   if (has(RE_UNKNOWN, t) || has(RE_MANY, t)) return "unknown";
   if (has(RE_NO, t)) return 0;
   return undefined;
@@ -125,6 +129,8 @@ function parseInner(slot: Slot, text: string, ctx: AnswerContext): AnswerValue {
     case "symptom": {
       const f = extractFacts(clean, { today });
       if (f.symptom !== undefined) return f.symptom;
+      // "e-Taxの暗証番号を忘れた" is not "わからない": it is e-Tax's own password (facts §10).
+      if (f.etaxPassword) return undefined;
       if (has(RE_OTHER, t) || has(RE_UNKNOWN, t)) return "other";
       return undefined;
     }
@@ -198,6 +204,45 @@ function parseInner(slot: Slot, text: string, ctx: AnswerContext): AnswerValue {
 export function parseAnswer(slot: Slot, text: string, ctx: AnswerContext): AnswerValue {
   try {
     return parseInner(slot, typeof text === "string" ? text : "", ctx ?? { today: "" });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why a typed answer could not be taken: a date that does not exist, or a count that is no count. */
+export type AnswerTrouble = "noSuchDate" | "ambiguous";
+
+/**
+ * Why `text` does not answer the question about `slot`, when the reason is worth saying: a date that
+ * does not exist (2027年2月29日), or "数回" / "何度か" for a count. Undefined otherwise. Never throws.
+ */
+export function answerTrouble(slot: Slot, text: string, ctx: AnswerContext): AnswerTrouble | undefined {
+  try {
+    if (slot === "certExpiry" || slot === "cardExpiry" || slot === "issuedOn") {
+      return findImpossibleDate(detectPii(text).redacted, ctx?.today ?? "") !== undefined ? "noSuchDate" : undefined;
+    }
+    if (slot === "wrongAttempts") {
+      return parseAnswer(slot, text, ctx) === undefined && has(RE_SEVERAL, matchForm(detectPii(text).redacted)) ? "ambiguous" : undefined;
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A typed answer as facts: `{ [slot]: value }` when it answers the question, or, for an expiry asked as a
+ * date and answered with a month only ("来年2月"), the month (`certExpiryMonth` / `cardExpiryMonth`), so
+ * that the month is kept when the day is not known. Undefined when the text does not answer.
+ */
+export function parseAnswerFacts(slot: Slot, text: string, ctx: AnswerContext): Partial<Facts> | undefined {
+  const value = parseAnswer(slot, text, ctx);
+  if (value !== undefined) return { [slot]: value } as Partial<Facts>;
+  if (slot !== "certExpiry" && slot !== "cardExpiry") return undefined;
+  try {
+    const first = findDates(matchForm(detectPii(text).redacted), ctx?.today ?? "")[0];
+    if (first?.month === undefined) return undefined;
+    return slot === "certExpiry" ? { certExpiryMonth: first.month } : { cardExpiryMonth: first.month };
   } catch {
     return undefined;
   }

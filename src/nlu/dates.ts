@@ -8,7 +8,10 @@
  *          a bare "9年3月15日" (1–19年) is read as 令和
  *   月日   3月15日 · 3/15 → the next occurrence on or after today; 今年/来年/再来年/去年の3月15日
  *   月     来年2月 · 今年の3月 · 再来年の1月 · 2月 (next occurrence) · 今月 · 来月 · 先月
- *   相対   今日/本日 · 昨日 · 一昨日/おととい · 明日 · 明後日 · N日前 · N日後 · N週間前
+ *   相対   今日/本日/今朝/さっき · 昨日 · 一昨日/おととい · 明日 · 明後日 · N日前 · N日後 · N週間前
+ *          先週の金曜 · 今週の月曜日 · 金曜 (the latest one on or before today; weeks start on Monday)
+ *   和暦   平成 up to 平成60年: cards issued before 2019 print 平成 dates into the future (平成33年 = 2021)
+ * A date that does not exist (2027年2月29日, 4月31日) is no date; findImpossibleDate reports it.
  */
 import { matchForm } from "./normalize.ts";
 
@@ -80,6 +83,8 @@ export interface DateHit {
   relative: boolean;
   /** Month and day given without a year (3月15日, 3/15): `date` is the next occurrence. */
   yearless?: { m: number; d: number };
+  /** A date that looks real but does not exist (2月30日); only kept when asked for. */
+  impossible?: true;
 }
 
 /** The latest (m, d) on or before today: how "3月15日に更新した" is meant. */
@@ -96,7 +101,9 @@ export function previousOccurrence(todayIso: string, m: number, d: number): stri
 
 const ERA_BASE: Record<string, { base: number; max: number }> = {
   令和: { base: 2018, max: 99 }, r: { base: 2018, max: 99 },
-  平成: { base: 1988, max: 31 }, h: { base: 1988, max: 31 },
+  // 平成 ended in its 31st year, but cards and notices issued before 2019 printed 平成 dates into the future
+  // (平成33年 = 2021, 平成40年 = 2028): those are valid.
+  平成: { base: 1988, max: 60 }, h: { base: 1988, max: 60 },
   昭和: { base: 1925, max: 64 }, s: { base: 1925, max: 64 },
 };
 
@@ -127,7 +134,10 @@ const RE_MONTH_DAY = new RegExp(`(?:(${YEAR_WORDS})の?)?(?<![0-9\\/\\.\\-])([0-
 const RE_SLASH_MD = /(?<![0-9\/.\-])([0-9]{1,2})\/([0-9]{1,2})(?![0-9\/])/g;
 const RE_MONTH = new RegExp(`(?:(${YEAR_WORDS})の?)?(?<![0-9\\/\\.\\-])([0-9]{1,2})月(?![0-9]{1,2}日)`, "g");
 const RE_REL_MONTH = /今月|来月|らいげつ|先月|再来月/g;
-const RE_REL_DAY = /今日|本日|きょう|一昨日|おととい|昨日|きのう|明後日|あさって|明日|あした|([0-9]{1,3})日前|([0-9]{1,3})日後|([0-9]{1,2})週間前/g;
+const RE_REL_DAY = /今日|本日|きょう|今朝|(?<![ぁ-ゖ])けさ|(?<=[はにもの、])けさ|さっき|先ほど|先程|一昨日|おととい|昨日|きのう|明後日|あさって|明日|あした|([0-9]{1,3})日前|([0-9]{1,3})日後|([0-9]{1,2})週間前/g;
+/** 先週の金曜, 今週の月曜日, 金曜に (the latest one on or before today). */
+const RE_WEEKDAY = /(?:(先々週|先週|せんしゅう|今週|こんしゅう)の?)?(月|火|水|木|金|土|日)(?:曜日|曜|ようび|よう日)/g;
+const WEEKDAY_INDEX: Record<string, number> = { 月: 0, 火: 1, 水: 2, 木: 3, 金: 4, 土: 5, 日: 6 };
 
 /** The next (m, d) on or after today; Feb 29 looks up to 8 years ahead. */
 function nextOccurrence(today: Ymd, m: number, d: number): Ymd | undefined {
@@ -152,7 +162,7 @@ function* scan(re: RegExp, t: string): Generator<RegExpExecArray> {
  * Every date expression in an already matchForm'ed text, left to right, non-overlapping (at one
  * position the longest reading wins: "2027年3月15日" is one full date, not a month plus 3月15日).
  */
-export function findDates(t: string, todayIso: string): DateHit[] {
+export function findDates(t: string, todayIso: string, keepImpossible = false): DateHit[] {
   const today = parseIsoDate(todayIso);
   const raw: DateHit[] = [];
   const pushDate = (
@@ -169,7 +179,9 @@ export function findDates(t: string, todayIso: string): DateHit[] {
       raw.push(hit);
     } else {
       // A full date that does not exist (令和9年2月29日) still blocks shorter readings of the same text.
-      raw.push({ index: m.index, end: m.index + m[0].length, relative });
+      const hit: DateHit = { index: m.index, end: m.index + m[0].length, relative };
+      if (y !== undefined && looksLikeDate(mo, d)) hit.impossible = true;
+      raw.push(hit);
     }
   };
   const pushMonth = (m: RegExpExecArray, y: number | undefined, mo: number, relative = false): void => {
@@ -196,12 +208,14 @@ export function findDates(t: string, todayIso: string): DateHit[] {
     } else if (today) {
       const c = nextOccurrence(today, mo, d);
       if (c) pushDate(m, c.y, c.m, c.d, false, true);
+      else pushDate(m, today.y, mo, d); // 4月31日: no such day in any year
     }
   }
   if (today) {
     for (const m of scan(RE_SLASH_MD, t)) {
       const c = nextOccurrence(today, Number(m[1]), Number(m[2]));
       if (c) pushDate(m, c.y, c.m, c.d, false, true);
+      else pushDate(m, today.y, Number(m[1]), Number(m[2]));
     }
     for (const m of scan(RE_MONTH, t)) {
       const mo = Number(m[2]);
@@ -219,11 +233,24 @@ export function findDates(t: string, todayIso: string): DateHit[] {
       if (m[1] !== undefined) n = -Number(m[1]);
       else if (m[2] !== undefined) n = Number(m[2]);
       else if (m[3] !== undefined) n = -7 * Number(m[3]);
-      else if (w === "今日" || w === "本日" || w === "きょう") n = 0;
+      else if (["今日", "本日", "きょう", "今朝", "けさ", "さっき", "先ほど", "先程"].includes(w)) n = 0;
       else if (w === "昨日" || w === "きのう") n = -1;
       else if (w === "一昨日" || w === "おととい") n = -2;
       else if (w === "明日" || w === "あした") n = 1;
       else n = 2;
+      const v = addDays(today, n);
+      pushDate(m, v.y, v.m, v.d, true);
+    }
+    // Weeks start on Monday: 先週の金曜 is the Friday of the week before this one.
+    const todayIndex = (new Date(Date.UTC(today.y, today.m - 1, today.d)).getUTCDay() + 6) % 7;
+    for (const m of scan(RE_WEEKDAY, t)) {
+      const target = WEEKDAY_INDEX[m[2] ?? ""] ?? 0;
+      let n: number;
+      if (m[1] === undefined) n = -((todayIndex - target + 7) % 7);
+      else {
+        const weeksBack = m[1] === "先々週" ? 2 : m[1] === "先週" || m[1] === "せんしゅう" ? 1 : 0;
+        n = target - todayIndex - 7 * weeksBack;
+      }
       const v = addDays(today, n);
       pushDate(m, v.y, v.m, v.d, true);
     }
@@ -234,11 +261,30 @@ export function findDates(t: string, todayIso: string): DateHit[] {
   let lastEnd = -1;
   for (const h of raw) {
     if (h.index >= lastEnd) {
-      if (h.date !== undefined || h.month !== undefined) out.push(h);
+      if (h.date !== undefined || h.month !== undefined || (keepImpossible && h.impossible)) out.push(h);
       lastEnd = h.end;
     }
   }
   return out;
+}
+
+/** A month 1–12 and a day 1–31: a date someone may write, whether or not it exists. */
+function looksLikeDate(m: number, d: number): boolean {
+  return Number.isInteger(m) && Number.isInteger(d) && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/**
+ * The first date in the text that looks like a date but does not exist (2027年2月29日, 4月31日,
+ * 令和9年2月30日), as the resident wrote it; undefined when there is none (or when a real date comes first).
+ */
+export function findImpossibleDate(text: string, todayIso: string): string | undefined {
+  try {
+    const t = matchForm(text);
+    const first = findDates(t, todayIso, true)[0];
+    return first?.impossible ? t.slice(first.index, first.end) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

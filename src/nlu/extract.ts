@@ -45,37 +45,52 @@ const RE_NOT_FOUND = rx("(?:見つから|みつから|見当たら|みあたら)
 const RE_CARD_WORD = rx("カード|マイナ");
 /** Lost-card wordings whose negation is part of the meaning (見つからない), so no negation check. */
 const RE_LOST_INHERENT = rx(
-  "(?<!ic)(?:カード|マイナ)(?:が|を|は)?(?:(?:見つから|見当たら|みつから)(?:な|ず)|(?:見つかり|見当たり|みつかり)ません)|(?<!ic)(?:カード|マイナ)(?:が|を|は)?(?:なくなっ|無くなっ|なくなり|無くなり|どこかに(?:いっ|行っ|やっ))",
+  "(?<!ic)(?:カード|マイナ)(?:が|を|は)?(?:(?:見つから|見当たら|みつから)(?:な|ず)|(?:見つかり|見当たり|みつかり)ません)|(?<!ic)(?:カード|マイナ)(?:が|を|は)?(?:なくなっ|無くなっ|なくなり|無くなり|どこかに(?:いっ|行っ|やっ))|(?:カード|マイナ)[^。!?\\n]{0,12}?どこに(?:しまった|しもうた|置いた|おいた|やった|いった|行った)か(?:わから|分から|わかん|覚えて|おぼえて)",
 );
+/** "なくしたと思っていたカードが見つかりました": lost, then found. */
+const FOUND_AFTER = rx("^[^。!?\\n]{0,20}?(?:見つかり|見つかっ|みつかり|みつかっ|出てき|でてき)", "");
 const LOST_OBJECT_BEFORE = rx("(?:控え|ひかえ|メモ|紙|通知書|封筒|書類|用紙|説明書|アプリ|データ|暗証番号|パスワード)(?:を|が|は|も)?[^。!?\\n]{0,3}$", "");
 const RE_NOT_WORKING_A = rx(
-  "(?:更新|再発行|発行|再交付|交付|再設定|切り?替え|手続き)(?:を|は)?(?:して(?:もら)?(?:い)?(?:た|まし)|した(?![いく]|ほう|方が)|しまし|してき|済|完了|された|されまし|してもらった)[^。!?\\n]{0,25}?(?:使えな|使えません|使用でき(?:な|ません)|利用でき(?:な|ません)|エラー|できな|できません|ログインでき|失効|反映され(?:な|ません)|ダメ|だめ|通らな|通りません|はじかれ|弾かれ|認識され(?:な|ません)|読み取れ(?:な|ません)|無効|ならな|なりません|使えず|できず)",
+  "(?:更新|再発行|発行|再交付|交付|再設定|切り?替え|手続き|作り直|証明書を新しく)(?:を|は)?(?:もう|既に|すでに)?(?:して(?:もら|もろ)?(?:い)?(?:た|まし)|した(?![いく]|ほう|方が)|しまし|してき|済|完了|された|されまし|してもらった|してもろ|受け(?:た|まし|て)|うけ(?:た|まし)|終わ|おわ|終え)[^。!?\\n]{0,25}?(?:使えな|使えません|使えへ|使えん|使用でき(?:な|ません)|利用でき(?:な|ません)|エラー|できな|できません|でけへん|ログインでき|失効|反映され(?:な|ません)|ダメ|だめ|通らな|通りません|はじかれ|弾かれ|認識され(?:な|ません)|読み取れ(?:な|ません)|無効|ならな|なりません|使えず|できず)",
+);
+/**
+ * A renewal or re-issue already done ("窓口で更新済みです", "再発行を受けた"), and a failure in the same or a
+ * later sentence ("。でもログインできません"): not working after renewal.
+ */
+const RE_DONE = rx(
+  "(?:更新|再発行|再交付|作り直|証明書を新しく)(?:を|は|も)?(?:もう|既に|すでに)?(?:済|して(?:もら|もろ)?(?:い)?(?:た|まし|き)|した(?![いく]|ほう|方が|ら)|しまし|してもろ|受け(?:た|まし)|うけ(?:た|まし)|終わ|おわ|終え|された|されまし)",
+);
+const RE_FAIL_NEAR = rx(
+  "使えな|使えません|使えへ|使えん|使えず|エラー|できな|できません|でけへん|ログインでき|弾かれ|はじかれ|通らな|通りません|反映され(?:な|ません)|ダメ|だめ",
 );
 const RE_NOT_WORKING_B = rx(
-  "(?:本日|今日|きょう|昨日|きのう|さっき|先ほど|先程|今朝|けさ|一昨日|おととい|[0-9]{1,2}日前)(?:に|、)?(?:窓口で|市役所で|区役所で|役所で|役場で)?(?:更新|再発行|発行|再交付|交付)(?:を|の手続きを|手続きを)?(?:した(?![いく]|ほう|方が)|しま(?!す|しょ)|して(?!くだ|ほし|もらいた|もらえ)|済|され|したば)",
+  "(?:本日|今日|きょう|昨日|きのう|さっき|先ほど|先程|今朝|けさ|一昨日|おととい|[0-9]{1,2}日前|[0-9]{1,2}週間前|先週の?.曜日?)(?:に|、)?(?:窓口で|市役所で|区役所で|役所で|役場で)?(?:更新|再発行|発行|再交付|交付)(?:を|の手続きを|手続きを)?(?:した(?![いく]|ほう|方が)|しま(?!す|しょ)|して(?!くだ|ほし|もらいた|もらえ)|済|され|したば)",
 );
 const RE_NOT_WORKING_C = rx(
-  "(?:更新|再発行|発行|再交付)(?:した|して)ばかり|(?:更新|再発行|発行)(?:した|しました|してもらった|してもらいました|してきた)のに|(?:更新|再発行)(?:後|した後)(?:に|も|、)?(?:まだ)?(?:使えな|エラー|ログインでき|できな|できません)",
+  "(?:更新|再発行|発行|再交付)(?:した|して)ばかり|(?:更新|再発行|発行|再交付)(?:を)?(?:した|しました|してもらった|してもらいました|してきた|してもろた|してもろうた|受けた|うけた|済ませた|すませた|済ませ(?:たばかり|たばっかり)(?:な)?)(?:のに|けど|けれど|が、)|(?:更新|再発行)(?:後|した後)(?:に|も|、)?(?:まだ)?(?:使えな|エラー|ログインでき|できな|できません)",
 );
 const RE_LOCKED = rx("(?<![a-z])locked(?![a-z])|ロック|制限回数|回数(?:の)?(?:上限|制限)を?(?:超|こえ)|上限(?:回数)?に達|回数を(?:超え|こえ)|回数オーバー|hjs0?432e|閉塞|(?:入力|入れる事|入れること)(?:が|も)?(?:でき|出来)なくな");
 const RE_WRONG = rx(
-  `${PIN_WORD}(?:が|は)?(?:違|ちが|間違|まちが|誤)|間違(?:え|っ|い)|まちが(?:え|っ|い)|間ちが|まち違|誤(?:っ|入力)|入力ミス|打ち間違|打ちミス|違います|正しくありません|一致しません|不一致|(?:残り|のこり)(?:は|が)?[0-9]回|あと[0-9]回(?:で|間違|まちが|失敗|ミス|入力)|[0-9](?:回|度)(?:も)?(?:失敗|ミス|エラー)`,
+  `${PIN_WORD}(?:が|は)?(?:違|ちが|間違|まちが|誤)|まちご(?:う|て|っ)|間違ご|間違(?:え|っ|い)|まちが(?:え|っ|い)|間ちが|まち違|誤(?:っ|入力)|入力ミス|打ち間違|打ちミス|違います|正しくありません|一致しません|不一致|(?:残り|のこり)(?:は|が)?[0-9]回|あと[0-9]回(?:で|間違|まちが|失敗|ミス|入力)|[0-9](?:回|度)(?:も)?(?:失敗|ミス|エラー)`,
 );
 const RE_FORGOT_STRONG = rx("(?<![a-z])(?:forgot|forgotten|forget)(?![a-z])|(?:don't|do not|cannot|can't) remember|忘れ|わすれ|思い出せ|おもいだせ|覚えてい?な|おぼえてい?な|覚えていません|覚えてません|記憶にな|分からなくな|わからなくな|わかんなくな");
-const FORGOT_NOT_PIN_BEFORE = rx("(?:カード|財布|家に|自宅に|持参|持って(?:く|い)?る?の)(?:を|は|も)?[^。!?\\n]{0,3}$", "");
+/** 忘れた about something that is not a PIN: the card, the renewal, the date, the e-Tax password (□). */
+const FORGOT_NOT_PIN_BEFORE = rx("(?:カード|財布|家に|自宅に|持参|持って(?:く|い)?る?の|更新|手続き?|申請|予約|期限|日付|日にち|□)(?:を|は|も|が)?[^。!?\\n]{0,3}$", "");
+/** The e-Tax password (masked as □ in the text) right before a statement: the statement is about it. */
+const ETAX_PW_BEFORE = /□(?:を|が|は|も)?[^。!?\n]{0,3}$/;
 const RE_FORGOT_WEAK = rx(
   `${PIN_WORD}(?:が|を|は|も)?(?:全く|まったく|よく|もう)?(?:${NOT_KNOW}|知らな|知りません|思い出)`,
 );
 const RE_WHICH = rx(
-  `${PIN_WORD}(?:は|って|が)(?:どれ|どっち|どちら)(?!も)|(?:何|なん)の(?:暗証番号|暗唱番号|パスワード)|${PIN_WORD}の種類|(?:桁|けた|暗証番号|暗唱番号|パスワード|署名用|利用者|番号)[^。\\n]{0,20}?(?:どっち|どちら)(?:\\?|ですか|でしょう|なの|なん|か(?:わから|分から|教))|それとも[^。!?\\n]{0,10}?(?:桁|けた|暗証番号|暗唱番号|パスワード|署名用|利用者)|どれがどれ|${PIN_WORD}[^。!?\\n]{0,20}?${PIN_WORD}(?:と|とは)(?:同じ|おなじ|一緒|いっしょ|違う|ちがう|別)|(?:同じ|おなじ|別の?|違う)(?:暗証番号|パスワード)(?:ですか|でしょうか|なの|なん|か\\?|かどうか|\\?)|違いが?(?:わから|分から|わかん|よく|何|なに|知りたい|わかりません)|(?:どっち|どちら|どれ)の(?:暗証番号|暗唱番号|パスワード|番号|証明書)|${DONO}(?:暗証番号|暗唱番号|パスワード|番号|証明書)(?!も)|何桁|なんけた|何文字|(?:どっち|どちら|どれ)を(?:入力|入れ|使)|(?:どっち|どちら|どれ)(?:が|か)(?:正しい|わから)|どう違|違いは|違いを(?:教|知)|区別が(?:つか|わから)|${PIN_WORD}(?:が|は)?(?:いくつ|何個|何種類|[0-9]種類|[0-9]個|[0-9]つ)`,
+  `${PIN_WORD}(?:は|って|が)(?:どれ|どっち|どちら)(?!も)|(?:何|なん)の(?:暗証番号|暗唱番号|パスワード)|${PIN_WORD}の種類|(?:桁|けた|暗証番号|暗唱番号|パスワード|署名用|利用者|番号)[^。\\n]{0,20}?(?:どっち|どちら)(?:\\?|ですか|でしょう|なの|なん|か(?:わから|分から|教))|それとも[^。!?\\n]{0,10}?(?:桁|けた|暗証番号|暗唱番号|パスワード|署名用|利用者)|どれがどれ|${PIN_WORD}[^。!?\\n]{0,20}?${PIN_WORD}(?:と|とは|って|は)(?:同じ|おなじ|一緒|いっしょ|違う|ちがう|別)|(?:同じ|おなじ|別の?|違う)(?:暗証番号|パスワード)(?:ですか|でしょうか|なの|なん|か\\?|かどうか|\\?)|違いが?(?:わから|分から|わかん|よく|何|なに|知りたい|わかりません)|(?:どっち|どちら|どれ)の(?:暗証番号|暗唱番号|パスワード|番号|証明書)|${DONO}(?:暗証番号|暗唱番号|パスワード|番号|証明書)(?!も)|何桁|なんけた|何文字|(?:どっち|どちら|どれ)を(?:入力|入れ|使)|(?:どっち|どちら|どれ)(?:が|か)(?:正しい|わから)|どう違|違いは|違いを(?:教|知)|区別が(?:つか|わから)|${PIN_WORD}(?:が|は|って)?(?:あるの)?(?:いくつ|何個|何種類|[0-9]種類|[0-9]個|[0-9]つ)`,
 );
-const RE_REVOKED = rx("失効|失行|しっこう|証明書(?:が|は)?無効|無効(?:に|と)な|検証に失敗|ei123-?2008");
+const RE_REVOKED = rx("(?<![a-z])revoked(?![a-z])|失効|失行|しっこう|証明書(?:が|は)?無効|無効(?:に|と)な|検証に失敗|ei123-?2008");
 const RE_EI_CODE = rx("ei123-?2008|検証に失敗");
 const RE_EXPIRED = rx(
-  "(?<![a-z])expired(?![a-z])|証明書(?:が|は|も)?(?:もう|すでに|既に)?(?:切れ|きれ)(?:て|た|ちゃ|まし)|(?:期限|期間|きげん)(?:が|は|も)?(?:もう|すでに|既に)?(?:切れ|きれ|過ぎ|すぎ|満了|終了|終わっ|おわっ)(?:て|た|ちゃ|まし|ており|となって|になって|しま|です|し)|期限切れ|期限ぎれ|きげんぎれ|きげんきれ|(?:有効期間|有効期限)(?:が|は)?満了|期限を過ぎ|期限がすぎ",
+  "(?<![a-z])expired(?![a-z])|(?:期限|期間)[^。!?\\n]{0,16}?(?:で|に|、)(?:もう|既に|すでに)?(?:切れ|きれ)(?:て|た|と(?:る|った|っ)|ちゃ|まし)|(?:期限|期間)(?:が|は|も)?(?:切れ|きれ)と(?:る|った|っ)|証明書(?:が|は|も)?(?:もう|すでに|既に)?(?:切れ|きれ)(?:て|た|ちゃ|まし)|(?:期限|期間|きげん)(?:が|は|も)?(?:もう|すでに|既に)?(?:切れ|きれ|過ぎ|すぎ|満了|終了|終わっ|おわっ)(?:て|た|ちゃ|まし|ており|となって|になって|しま|です|し)|期限切れ|期限ぎれ|きげんぎれ|きげんきれ|(?:有効期間|有効期限)(?:が|は)?満了|期限を過ぎ|期限がすぎ",
 );
 const RE_RENEWAL = rx(
-  "更新(?:したい|しようと|しよう|する|できる|できます|できない|できません|でき\\?|の(?:手続|方法|時期|期間|案内|お知らせ|通知|申請|予約|仕方|やり方|窓口)|はいつ|はどこ|はどう|時期|期間|手続|方法|申請|予約|が必要|しないと|しなければ|について|って|を(?:したい|しに|お願い)|に行|可能|は?いつから|して(?:ほしい|もらいたい|ください))|期限が(?:近|迫|もうすぐ)|期限(?:まで)?(?:あと|残り)|(?:もうすぐ|まもなく|間もなく|そろそろ|近々)(?:期限|切れ|有効期限|更新|有効期間)|切れそう|切れる(?:前|まで|ので|から|と|んです|みたい|よう|らしい|予定|って)|切れます|通知(?:書)?(?:が|は|も)?(?:来|届|き)|有効期限通知書|お知らせ(?:が|は)(?:来|届)|通知書が届",
+  "更新(?:したい|しようと|しよう|する|できる|できます|できない|できません|でき\\?|の(?:手続|方法|時期|期間|案内|お知らせ|通知|申請|予約|仕方|やり方|窓口)|はいつ|はどこ|はどう|時期|期間|手続|方法|申請|予約|が必要|しないと|しなければ|せんと|せな|しなきゃ|について|って|を(?:したい|しに|お願い)|に行|可能|は?いつから|して(?:ほしい|もらいたい|ください))|期限が(?:近|迫|もうすぐ)|期限(?:まで)?(?:あと|残り)|(?:もうすぐ|まもなく|間もなく|そろそろ|近々)(?:期限|切れ|有効期限|更新|有効期間)|切れそう|切れる(?:前|まで|ので|から|と|んです|みたい|よう|らしい|予定|って)|切れます|通知(?:書)?(?:が|は|も)?(?:来|届|き)|有効期限通知書|お知らせ(?:が|は)(?:来|届)|通知書が届",
 );
 const RE_RENEWAL_FALLBACK = rx("更新(?!(?:は|を|も)?(?:済|した(?![いく]|ほう|方が)|しまし|してもら|してき|完了|された))");
 /** A certificate that "does not work" (used when a name or address change explains it). */
@@ -83,9 +98,10 @@ const RE_FAILURE = rx("使えな|使えません|使えず|エラー|できな|�
 
 // --- certificates and PINs
 const RE_SIG_MENTION = rx("(?<![a-z])signature|alphanumeric|署名用|署名|しょめい|英数字|英数|英字|大文字|アルファベット|(?<![0-9])(?:[6-9]|1[0-6])(?:桁|けた|文字)|6~16|6-16|6から16");
-const RE_USER_MENTION = rx("(?<![0-9])4-?digit|four-digit|利用者証明|利用者用|りようしゃ|利用者(?!識別)|(?<![0-9])4(?:桁|けた|文字)|ログイン用");
+const RE_USER_MENTION = rx("(?<![0-9])4-?digit|よんけた|four-digit|利用者証明|利用者用|りようしゃ|利用者(?!識別)|(?<![0-9])4(?:桁|けた|文字)|ログイン用");
 const RE_USER_EXPLICIT = rx("利用者証明|利用者用|りようしゃ|利用者(?!識別)");
 const RE_WEAK_SIG_MENTION = rx("パスワード|ぱすわーど");
+const USER_SERVICE_BEFORE = rx("(?:マイナポータル|マイナポ|ログイン|コンビニ|保険証)(?:の|で|に|用の|する時の|するときの)?$", "");
 const RE_BOTH_MENTION = rx(`${DONO}(?:暗証番号|暗唱番号|パスワード|番号)も|両方|りょうほう|どちらも|どっちも|全部|ぜんぶ|すべて|全て|2つとも|ふたつとも|両者|いずれも`);
 const RE_HJS = rx("hjs0?432e");
 const RE_MED_SIG = rx("e-?tax|いーたっくす|確定申告|電子申告|申告|電子署名|オンライン申請|電子申請|電子契約|作成コーナー|年末調整");
@@ -98,8 +114,10 @@ const RE_JUKI = rx("住基|住民基本台帳|じゅうき");
 const RE_KENMEN = rx("券面事項|券面入力|券面補助|券面用|けんめん");
 
 const RE_V_KNOWN = rx(
-  "覚えて(?:い|る|ま|お)|おぼえて(?:い|る|ま)|わか(?:る|ります|ってい|ってま)|分か(?:る|ります|ってい|ってま)|知って(?:い|る|ま)|記憶して|(?:控え|メモ)(?:が|は|も)?(?:ある|あり)",
+  "覚えとる|覚えとり|覚えちょる|おぼえとる|わかってる|分かってる|わかっとる|分かっとる|控えて(?:あ|い|お|ま)|ひかえて(?:あ|い)|メモ(?:して|に|が|も)?(?:ある|あり|残|書|控)|書いて(?:ある|あり|ま)|(?:のは|の方は|のほうは|は)大丈夫|わかるし|分かるし|覚えて(?:い|る|ま|お)|おぼえて(?:い|る|ま)|わか(?:る|ります|ってい|ってま)|分か(?:る|ります|ってい|ってま)|知って(?:い|る|ま)|記憶して|(?:控え|メモ)(?:が|は|も)?(?:ある|あり)",
 );
+/** Not known, without saying it is the PIN in trouble: "署名用は覚えてないです", "署名用はわからん". */
+const RE_V_NOTKNOWN = rx("覚えてな|おぼえてな|覚えてへん|覚えとらん|覚えちょらん|覚えてねえ|おぼえとらん|わからん|分からん|わからへん|分からへん|わかんね");
 const RE_V_FORGOT = rx("忘れ|わすれ|思い出せ|おもいだせ|わから(?:な|ず)|分から(?:な|ず)|わかりません|分かりません|わかんな|不明|記憶にな");
 const WHICH_BEFORE = rx(`(?:違いが?|違い|どれ[かが]?|どっち[かが]?|どちら[かが]?|何桁か?|なんけたか?|${DONO}[^。!?\\n]{0,8}か)$`, "");
 const RE_V_LOCKED = rx("ロック|制限回数|上限に達|回数を超え|hjs0?432e");
@@ -107,21 +125,31 @@ const RE_V_WRONG = rx("間違|まちが|誤っ|違います|ミス");
 
 // --- basic information (基本4情報)
 const RE_BASIC_YES = rx(
-  "引っ越|引越|ひっこ|転居|転入|転出|住所(?:が|は|も|を|の)?(?:変わ|かわ|変更|変え)|住所変更|結婚|離婚|入籍|改姓|旧姓|(?:名字|苗字|みょうじ|姓|氏名|名前)(?:が|は|も|を|の)?(?:変わ|かわ|変更|変え)|氏名変更|性別(?:が|を|の)?(?:変更|変わ|変え)|生年月日(?:が|を|の)?(?:変更|訂正)",
+  "(?<![a-z])moved(?![a-z])|got married|changed (?:my |our )?(?:name|address)|引っ越|引越|ひっこ|転居|転入|転出|住所(?:が|は|も|を|の)?(?:変わ|かわ|変更|変え)|住所変更|結婚|離婚|入籍|改姓|旧姓|(?:名字|苗字|みょうじ|姓|氏名|名前)(?:が|は|も|を|の)?(?:変わ|かわ|変更|変え)|氏名変更|性別(?:が|を|の)?(?:変更|変わ|変え)|生年月日(?:が|を|の)?(?:変更|訂正)",
 );
 const BASIC_FUTURE_AFTER = rx(
   "^[^。!?\\n]{0,4}?(?:予定|したい|つもり|する前|す前|しようと|ることに|るかも|する?かもしれ|しても|する場合|した場合|すると|する時|するとき)|^す(?:る)?(?:の|ので|かも|んです|ことに|と|$)|^します|^(?:す|し)?(?:る|た)?場合",
   "",
 );
 const RE_BASIC_NO = rx(
-  "(?:変更|変わったこと|変わった事)(?:は|も)?(?:ありません|ない|なし|無い|無し|特にない|していません|してない)|(?:何も|特に|どれも)(?:変わって|変更して)(?:い)?(?:ない|ません)",
+  "(?:住所|名前|氏名|名字|苗字|姓)(?:は|も)?(?:そのまま|そのまんま|変わらず|同じ|一緒)|(?:変更|変わったこと|変わった事)(?:は|も)?(?:ありません|ない|なし|無い|無し|特にない|していません|してない)|(?:何も|特に|どれも)(?:変わって|変更して)(?:い)?(?:ない|ません)",
+);
+
+/** The move came first, the certificate was re-issued after it: no change since issue. */
+const RE_REISSUED_SINCE = rx(
+  "(?:その後|そのあと|あとで|後で|後から)[^。!?\\n]{0,24}?(?:作り直|再発行|発行し直|再交付|更新)(?:を|は|も)?(?:して(?:もら|もろ)(?:った|っ?てん|いまし|た)|した(?![いく])|しまし|済)",
+);
+
+// --- e-Tax's own password (facts §10): not a card PIN
+const RE_ETAX_PW = rx(
+  "(?:e-?tax|いーたっくす)(?:の|に|へ)(?:ログイン(?:する|用の?|の)?)?(?:暗証番号|パスワード|pw)|利用者識別番号(?:の|と|や|・)?(?:暗証番号|パスワード)|(?<![a-z])id(?:・|と|/|や|及び|および)?(?:パスワード|暗証番号)(?:方式)?(?:の)?(?:パスワード|暗証番号)?",
 );
 
 // --- foreign residents
-const RE_FOREIGN_YES = rx("(?<![a-z])visa(?![a-z]| ?card|カード)|residence card|residence status|status of residence|period of stay|外国人|外国籍|在留カード|在留期間|在留資格|在留期限|ビザ|永住|留学生|技能実習|特定技能|中長期在留|foreign|難民");
+const RE_FOREIGN_YES = rx("在留|(?<![a-z])visa(?![a-z]| ?card|カード)|residence card|residence status|status of residence|period of stay|外国人|外国籍|在留カード|在留期間|在留資格|在留期限|ビザ|永住|留学生|技能実習|特定技能|中長期在留|foreign|難民");
 const RE_FOREIGN_NO = rx("日本人|日本国籍");
 const RE_RES_CHANGED = rx(
-  "(?:在留期間|在留資格|在留カード|在留期限|ビザ|在留)(?:を|が|の|も|は)?(?:更新|変更|延長|切り?替|変わ|かわ|延び|のび|伸び|新しく|新しいの(?:に|を|が)|新しいもの)|永住(?:許可|権)?(?:を|が)?(?:取|とれ|とっ|もら|得|許可され|おり)" +
+  "(?:在留期間|在留資格|在留カード|在留期限|ビザ|在留)(?:を|が|の|も|は)?(?:更新|変更|延長|切り?替|変わ|かわ|延び|のび|伸び|新しく|あたらしく|新しいの(?:に|を|が)|新しいもの)|永住(?:許可|権)?(?:を|が)?(?:取|とれ|とっ|もら|得|許可され|おり)" +
     "|(?<![a-z])(?:renewed|extended|changed|updated|got) (?:my |our |the |his |her )?(?:visa|residence card|residence status|status of residence|period of stay)" +
     "|(?:visa|residence card|residence status|status of residence|period of stay) (?:was |has been |have been |is |got )?(?:renewed|extended|changed|updated)",
 );
@@ -136,7 +164,7 @@ const RE_RES_MASK = rx(
 
 // --- applicant
 const RE_LEGAL = rx(
-  "(?<!被)後見人|法定代理人|保佐人|補助人|親権者|保護者|(?:子ども|子供|こども|息子|娘|未成年|幼い子|小さい子)(?:さん|ちゃん|くん)?(?:\\([^)]{0,10}\\))?の|未成年の子",
+  "(?<!被)後見人|法定代理人|保佐人|補助人|親権者|保護者|(?:子ども|子供|こども|息子|娘|むすめ|むすこ|未成年|幼い子|小さい子)(?:さん|ちゃん|くん)?(?:\\([^)]{0,10}\\))?の|未成年の子",
 );
 const RE_PROXY = rx(
   "代理(?!店)|代わりに|かわりに|代わって|家族(?:の|が|に代わ)|(?:母|父|祖母|祖父|夫|妻|主人|旦那|嫁|兄|姉|弟|妹|親|両親|母親|父親|義母|義父|おばあちゃん|おじいちゃん|ばあちゃん|じいちゃん|お母さん|お父さん|祖父母|親戚|知人|友人)(?:の|が持って)|本人(?:が|は)(?:行けな|来られな|来れな|行かれな|入院|施設|寝たきり|外出でき)|頼まれ|委任",
@@ -147,11 +175,11 @@ const RE_SELF = rx(
 
 // --- no signature certificate
 const RE_UNDER15 = rx(
-  "15(?:歳|才)未満|(?<![0-9])(?:[0-9]|1[0-4])(?:歳|才)(?!以上)|(?<![0-9])(?:[0-9]|1[0-4])(?:か月|ヶ月)(?:の|に|で)?(?:子|娘|息子|赤|乳|こども|子ども|子供)|生後|中学生|小学生|中学(?:校)?[1-3](?:年|ねん)|小学(?:校)?[1-6](?:年|ねん)|(?<![一-龥0-9])(?:中[1-3]|小[1-6])(?![0-9]|回|度|日|月|年|桁|時|分|件|人|番|歳|才|か月|週|文字|枚|つ|個)|幼稚園|保育園|保育所|こども園|園児|未就学|乳児|幼児|赤ちゃん|あかちゃん|赤ん坊|新生児",
+  "15(?:歳|才)未満|(?<![0-9])(?:[0-9]|1[0-4])(?:歳|才|さい)(?!以上)|(?<![0-9])(?:[0-9]|1[0-4])(?:か月|ヶ月)(?:の|に|で)?(?:子|娘|息子|赤|乳|こども|子ども|子供)|生後|中学生|小学生|中学(?:校)?[1-3](?:年|ねん)|小学(?:校)?[1-6](?:年|ねん)|(?<![一-龥0-9])(?:中[1-3]|小[1-6])(?![0-9]|回|度|日|月|年|桁|時|分|件|人|番|歳|才|か月|週|文字|枚|つ|個)|幼稚園|保育園|保育所|こども園|園児|未就学|乳児|幼児|赤ちゃん|あかちゃん|赤ん坊|新生児",
 );
 const RE_ADULT_WARD = rx("被後見人|被後見");
 const RE_FACE = rx(
-  "顔認証(?:用|の|付き|つき|専用)?(?:マイナンバー|マイナ)?カード|顔認証マイナ|暗証番号(?:を|が|は)?(?:設定して(?:い)?(?:ない|ません)|設定しなかった|設定せず|ない|無い|なし|無し)(?:の)?(?:カード|マイナ)|暗証番号(?:を|は)?設定して(?:い)?(?:ない|ません)|暗証番号(?:を)?設定しなかった|暗証番号(?:なし|無し)",
+  "顔認証カード|顔認証(?:用|の|付き|つき|専用)?(?:マイナンバー|マイナ)?カード|顔認証マイナ|暗証番号(?:を|が|は)?(?:設定して(?:い)?(?:ない|ません)|設定しなかった|設定せず|ない|無い|なし|無し)(?:の)?(?:カード|マイナ)|暗証番号(?:を|は)?設定して(?:い)?(?:ない|ません)|暗証番号(?:を)?設定しなかった|暗証番号(?:なし|無し)",
 );
 
 // --- people, smartphones
@@ -164,9 +192,11 @@ const RE_NFC_NO = rx(
 );
 const RE_NFC_READ_NO = rx("(?:読み取れ|読みとれ|よみとれ|読み込め|読め)(?:な|ません|ず)|(?:読み取り|読み込み)(?:が|は)?(?:でき|出来)(?:な|ません)");
 const RE_NFC_YES = rx(
-  "nfc(?:対応|に対応|機能|付き|つき|あり|が使え|が付い|搭載)|iphone|android|アンドロイド|アイフォン|pixel|galaxy|xperia|(?:スマホ|スマートフォン|携帯)(?:は|を|が|も)?(?:持って(?:い|ま|る)|もって(?:い|ま|る)|あります|ある|使って|所持)",
+  "nfc(?:対応|に対応|機能|付き|つき|あり|が使え|が付い|搭載)|iphone|android|アンドロイド|アイフォン|pixel|galaxy|xperia|(?:スマホ|スマートフォン|携帯)(?:は|を|が|も)?(?:持って(?:い|ま|る)|もって(?:い|ま|る)|持っと|あります|ある|あり(?!ませ)|使って|所持)",
 );
 const RE_NFC_UNKNOWN = rx(`(?:スマホ|携帯|機種|iphone|android|アンドロイド)[^。!?\\n]{0,8}古い|古い(?:スマホ|携帯|機種|iphone|android|アンドロイド)|nfc(?:対応|機能)?(?:か|が|は)?(?:どうか)?${NOT_KNOW}|(?:読み取れ|読み込め|読め|対応して)(?:い)?るか(?:どうか)?${NOT_KNOW}`);
+/** "対応しとるかわからん", "読み取れるかどうか分からない": said not to know, whatever else the sentence says. */
+const RE_NFC_UNKNOWN_EXPLICIT = rx(`(?:対応|読め|読み取れ|読みとれ|使え)(?:して|し)?(?:い|と|ちょ)?る?か(?:どうか)?${NOT_KNOW}`);
 const RE_NFC_READ_YES = rx("(?:読み取れ|読みとれ|よみとれ|読み込め|読め)(?:る|ます|た|まし)|(?:読み取り|読み込み)(?:が|は)?(?:でき|出来|可能)(?!な|ません)");
 
 // --- counts
@@ -178,14 +208,17 @@ const COUNT_HYPOTHETICAL_AFTER = rx(
   "^(?:も|以上)?(?:間違|まちが|失敗|ミス|入力|誤|打)[^。!?\\n]{0,4}?(?:ると|れば|る場合|た場合|たらどう|ても|たら[^。!?\\n]{0,10}?(?:ますか|のか|でしょうか|\\?))",
   "",
 );
-const ATTEMPT_WORD = rx("間違|まちが|誤|失敗|ミス|違|入力|試|打|ロック|エラー");
-const RE_UNKNOWN_COUNT = rx("(?:何回|何度|なんかい|なんど)[^。!?\\n]{0,12}?(?:間違|まちが|失敗|ミス|入力)|(?:間違|まちが|失敗|ミス|入力)[^。!?\\n]{0,12}?(?:何回|何度|なんかい|なんど)");
+const ATTEMPT_WORD = rx("まちご|ちごう|ちごて|間違|まちが|誤|失敗|ミス|違|入力|試|打|ロック|エラー");
+/** "何回間違えたかわからない", "何度も" → unknown; but "何度か" / "何回か" say nothing about the count: ask it. */
+const RE_UNKNOWN_COUNT = rx("(?:何回|何度|なんかい|なんど)(?!か)[^。!?\\n]{0,12}?(?:間違|まちが|失敗|ミス|入力)|(?:間違|まちが|失敗|ミス|入力)[^。!?\\n]{0,12}?(?:何回|何度|なんかい|なんど)(?!か)");
 
 // --- dates
 const RE_ISSUED_WORD = rx(
-  "(?:更新|再発行|発行|再交付|交付|受け取|受取|再設定|切り?替え|手続き)(?:を|の手続きを)?(?:し(?:た(?![いく])|まし|て(?:もら(?:った|いまし)|き|い(?:た|ま)))|され|済|日|って|りまし|った|完了)",
+  "(?:更新|再発行|発行|再交付|交付|受け取|受取|再設定|切り?替え|手続き|作り直|証明書を新しく)(?:を|は|の手続きを)?(?:もう)?(?:し(?:た(?![いく])|まし|て(?:もら(?:った|いまし)|もろ|き|い(?:た|ま)))|され|済|日|って|りまし|った|完了|受け(?:た|まし|て)|うけ(?:た|まし)|もろ|終わ|おわ|終え)",
 );
-const RE_EXPIRY_WORD = rx("期限|期間|まで|満了|切れ|有効|失効日");
+/** "更新は11月18日です", "再発行したのは先週の金曜": the renewal's day given as the topic's answer. */
+const RE_ISSUED_TOPIC = rx("(?:更新|再発行|再交付|発行|手続き)(?:したの|してもらったの|に行ったの)?は(?=[0-9]|令和|先週|今週|昨日|今日|本日|今朝|おととい|一昨日)");
+const RE_EXPIRY_WORD = rx("期限|期間|まで|満了|切れ|有効|失効日|きげん");
 /** The card's own expiry: "カードの有効期限", "カード自体の期間", or the card as topic right before a date ("カードは2027年1月20日まで"). */
 const RE_CARD_EXPIRY = rx(
   "カード(?:自体|本体)?(?:の|は|が|も)?(?:有効)?(?:期限|期間)|カード(?:自体|本体)?(?:の(?:方|ほう))?(?:は|が|も)(?=[0-9]|令和|平成|r[0-9])",
@@ -232,11 +265,21 @@ function analysePins(t: string, spans: Span[], dropFourDigits: boolean): PinAnal
     findAll(RE_USER_MENTION, t).filter((h) => !(dropFourDigits && /^4/.test(h.text))),
     "user",
   );
-  add(findAll(RE_WEAK_SIG_MENTION, t), "weak");
+  // "マイナポータルのパスワード" is the 4-digit PIN of the login, not the signature one.
+  for (const h of findAll(RE_WEAK_SIG_MENTION, t)) {
+    const userService = USER_SERVICE_BEFORE.test(t.slice(Math.max(0, h.index - 10), h.index));
+    events.push({ pos: h.index, end: h.end, type: userService ? "user" : "weak" });
+  }
   add(findAll(RE_BOTH_MENTION, t), "both");
   for (const h of findAll(RE_V_KNOWN, t)) events.push({ pos: h.index, end: h.end, type: negatedAt(t, h.end) ? "unknown-pin" : "known" });
+  for (const h of findAll(RE_V_NOTKNOWN, t)) {
+    if (WHICH_BEFORE.test(t.slice(Math.max(0, h.index - 14), h.index))) continue;
+    if (ETAX_PW_BEFORE.test(t.slice(Math.max(0, h.index - 8), h.index))) continue;
+    events.push({ pos: h.index, end: h.end, type: "unknown-pin" });
+  }
   for (const h of findAll(RE_V_FORGOT, t)) {
     if (WHICH_BEFORE.test(t.slice(Math.max(0, h.index - 14), h.index))) continue;
+    if (ETAX_PW_BEFORE.test(t.slice(Math.max(0, h.index - 8), h.index))) continue;
     const isWasure = h.text.startsWith("忘れ") || h.text.startsWith("わすれ");
     if (isWasure && FORGOT_NOT_PIN_BEFORE.test(t.slice(Math.max(0, h.index - 10), h.index))) continue;
     events.push({ pos: h.index, end: h.end, type: isWasure && negatedAt(t, h.end) ? "known" : "forgot" });
@@ -259,12 +302,14 @@ function analysePins(t: string, spans: Span[], dropFourDigits: boolean): PinAnal
   };
 
   let ei = 0;
+  // A statement with no PIN named ("暗証番号を忘れました。") waits for the next sentence that names one
+  // without a statement of its own ("4桁のほうです。").
+  let orphans: Event["type"][] = [];
   for (const span of spans) {
     let pending = new Set<Kind>();
     let pendingWeak = false;
     let last: Kind[] | undefined;
     let lastWasKnown = false;
-    const orphans: Event["type"][] = [];
     let lastEnd = -1;
     while (ei < events.length && (events[ei]?.pos ?? Infinity) < span.end) {
       const ev = events[ei++];
@@ -301,7 +346,10 @@ function analysePins(t: string, spans: Span[], dropFourDigits: boolean): PinAnal
         }
       }
     }
-    if (orphans.length > 0 && pending.size > 0) for (const o of orphans) apply([...pending], o);
+    if (orphans.length > 0 && pending.size > 0) {
+      for (const o of orphans) apply([...pending], o);
+      orphans = [];
+    }
   }
   return res;
 }
@@ -330,12 +378,16 @@ function tierCertificate(t: string, dropFourDigits: boolean, ignore?: Kind): Kin
 
 function detectSymptom(t: string): Symptom | undefined {
   const lost = findAll(RE_LOST, t).some(
-    (h) => !negatedAt(t, h.end) && !LOST_OBJECT_BEFORE.test(t.slice(Math.max(0, h.index - 12), h.index)),
+    (h) =>
+      !negatedAt(t, h.end) &&
+      !LOST_OBJECT_BEFORE.test(t.slice(Math.max(0, h.index - 12), h.index)) &&
+      !FOUND_AFTER.test(t.slice(h.end, h.end + 24)),
   );
   if (lost || has(RE_LOST_INHERENT, t) || notFoundCard(t)) return "lost-card";
   if (positiveHits(RE_LOCKED, t, { hypothetical: true }).length > 0) return "locked";
   if (positiveHits(RE_WRONG, t, { hypothetical: true }).length > 0) return "wrong-pin";
   const forgotStrong = findAll(RE_FORGOT_STRONG, t).some((h) => {
+    if (ETAX_PW_BEFORE.test(t.slice(Math.max(0, h.index - 8), h.index))) return false;
     const isWasure = h.text.startsWith("忘れ") || h.text.startsWith("わすれ");
     if (!isWasure) return true;
     if (negatedAt(t, h.end)) return false;
@@ -347,7 +399,8 @@ function detectSymptom(t: string): Symptom | undefined {
   const notWorking =
     positiveHits(RE_NOT_WORKING_A, t).length > 0 ||
     findAll(RE_NOT_WORKING_B, t).length > 0 ||
-    findAll(RE_NOT_WORKING_C, t).length > 0;
+    findAll(RE_NOT_WORKING_C, t).length > 0 ||
+    doneThenFailing(t);
   if (notWorking) return "not-working-after-renewal";
   const revoked = findAll(RE_REVOKED, t).some((h) => !negatedAt(t, h.end));
   const expired = positiveHits(RE_EXPIRED, t, { hypothetical: true }).length > 0;
@@ -356,6 +409,24 @@ function detectSymptom(t: string): Symptom | undefined {
   if (has(RE_RENEWAL, t)) return "renewal";
   if (positiveHits(RE_RENEWAL_FALLBACK, t).length > 0) return "renewal";
   return undefined;
+}
+
+/**
+ * A renewal or re-issue already done and a failure near it, across a sentence break ("窓口で更新済みです。
+ * でもログインできません", "使えないです。先週更新しました"), when no 失効 / 期限切れ message explains it.
+ */
+function doneThenFailing(t: string): boolean {
+  if (has(RE_REVOKED, t) || has(RE_EXPIRED, t)) return false;
+  const fails = positiveHits(RE_FAIL_NEAR, t, { hypothetical: true });
+  if (fails.length === 0) return false;
+  // Hits are sorted and disjoint: the nearest failure after (and before) each renewal is found by
+  // binary search, so a long text stays O(n log n).
+  return positiveHits(RE_DONE, t, { hypothetical: true }).some((d) => {
+    const i = firstIndexAtOrAfter(fails, d.end);
+    const after = fails[i];
+    const before = fails[i - 1];
+    return (after !== undefined && after.index - d.end <= 80) || (before !== undefined && before.end <= d.index && d.index - before.end <= 60);
+  });
 }
 
 /** A card (カード, マイナ) and 見つからない / 見当たらない in the same sentence, the card first. */
@@ -383,6 +454,13 @@ function detectBasicInfo(t: string): YesNoUnknown | undefined {
   return undefined;
 }
 
+/** detectBasicInfo, except that a change followed by a re-issue ("引っ越しは去年。その後作り直した") is no change since issue. */
+function detectBasicInfoSinceIssue(t: string): YesNoUnknown | undefined {
+  const b = detectBasicInfo(t);
+  if (b === "yes" && has(RE_REISSUED_SINCE, t)) return "no";
+  return b;
+}
+
 interface Counts {
   wrong?: number | "unknown";
   remaining?: number;
@@ -397,6 +475,11 @@ function detectCounts(t: string): Counts {
     const before = t.slice(Math.max(0, h.index - 10), h.index);
     const after = t.slice(h.end, h.end + 14);
     if (COUNT_LIMIT_BEFORE.test(before)) continue;
+    // "パスワードが間違っています。1回目です": an ordinal count in a message about a wrong PIN.
+    if (h.groups[1] === "目" && has(RE_WRONG, t) && !COUNT_REMAINING_BEFORE.test(before)) {
+      max = Math.max(max, n);
+      continue;
+    }
     if (COUNT_REMAINING_BEFORE.test(before)) {
       if (out.remaining === undefined) out.remaining = n;
       continue;
@@ -419,11 +502,12 @@ function detectCounts(t: string): Counts {
 function detectDates(t: string, spans: Span[], today: string, facts: Partial<Facts>): void {
   const hits = findDates(t, today);
   if (hits.length === 0) return;
-  const issuedWords = findAll(RE_ISSUED_WORD, t);
+  const issuedWords = [...findAll(RE_ISSUED_WORD, t), ...findAll(RE_ISSUED_TOPIC, t)].sort((a, b) => a.index - b.index);
   const expiryWords = findAll(RE_EXPIRY_WORD, t);
   const cardPhrases = findAll(RE_CARD_EXPIRY, t);
   const certWords = findAll(RE_CERT_WORD, t);
   const anyExpiryWord = expiryWords.length > 0;
+  let issuedRelative = false;
 
   // Word lists are sorted and non-overlapping (findAll), so nearest words are found by binary search:
   // the whole pass stays O(n log n) however many dates and keywords a long text holds.
@@ -444,9 +528,13 @@ function detectDates(t: string, spans: Span[], today: string, facts: Partial<Fac
     const dIssued = distance(issuedWords, h.index, h.end, lo, hi);
     let role: "issued" | "expiry" | undefined;
     if (h.relative) {
-      // 今日/昨日/N日前/先月 … only count next to a verb: "本日更新した", "来月で期限が切れる".
+      // 今日/昨日/N日前/先月 … only count next to a verb: "本日更新した", "来月で期限が切れる", or right
+      // after a sentence that says the renewal was done ("窓口で更新済みです。先週の月曜日に行きました").
+      const prev = sentenceAt(spans, sent.start - 2);
+      const prevStart = prev.end <= sent.start ? prev.start : sent.start;
       if (distance(issuedWords, h.index, h.end, sent.start, sent.end) < Infinity) role = "issued";
       else if (distance(expiryWords, h.index, h.end, lo, Math.min(sent.end, h.end + 10)) <= 4) role = "expiry";
+      else if (!h.month && distance(issuedWords, h.index, h.end, prevStart, sent.start) < Infinity) role = "issued";
     } else {
       const dExpiry = distance(expiryWords, h.index, h.end, lo, hi);
       if (dIssued < dExpiry) role = "issued";
@@ -456,7 +544,11 @@ function detectDates(t: string, spans: Span[], today: string, facts: Partial<Fac
     if (role === "issued") {
       // An issue date lies in the past: "3月15日に更新した" is the last 3月15日, not the next one.
       const date = h.yearless ? previousOccurrence(today, h.yearless.m, h.yearless.d) : h.date;
-      if (date !== undefined && facts.issuedOn === undefined) facts.issuedOn = date;
+      // A date written out ("更新は11月18日です") beats a relative word used for something else ("本日").
+      if (date !== undefined && (facts.issuedOn === undefined || (issuedRelative && !h.relative))) {
+        facts.issuedOn = date;
+        issuedRelative = h.relative;
+      }
       continue;
     }
     if (role !== "expiry") continue;
@@ -509,6 +601,7 @@ function detectNfc(t: string, spans: Span[]): YesNoUnknown | undefined {
     const s = sentenceAt(spans, h.index);
     return has(RE_PHONE_WORD, t.slice(s.start, s.end));
   };
+  if (has(RE_NFC_UNKNOWN_EXPLICIT, t)) return "unknown";
   if (has(RE_NFC_NO, t)) return "no";
   if (has(RE_NFC_UNKNOWN, t)) return "unknown";
   if (findAll(RE_NFC_READ_NO, t).some(inPhoneSentence)) return "no";
@@ -519,9 +612,14 @@ function detectNfc(t: string, spans: Span[]): YesNoUnknown | undefined {
 
 function extractInner(text: string, ctx: NluContext): Partial<Facts> {
   const clean = detectPii(text).redacted;
-  const t = matchForm(clean);
+  const t0 = matchForm(clean);
   const facts: Partial<Facts> = {};
-  if (t.length === 0) return facts;
+  if (t0.length === 0) return facts;
+  if (has(RE_ETAX, t0)) facts.eTax = true;
+  // e-Tax's own password (§10) is no card PIN: it is masked (□) so that 忘れた / ロック next to it is not
+  // read as a card PIN's trouble, nor e-Tax as a hint of the signature certificate.
+  if (has(RE_ETAX_PW, t0)) facts.etaxPassword = true;
+  const t = facts.etaxPassword ? t0.replace(RE_ETAX_PW, "□") : t0;
   const spans = sentences(t);
 
   // Foreign residents first: their 在留カードの更新 is not a certificate renewal.
@@ -550,8 +648,12 @@ function extractInner(text: string, ctx: NluContext): Partial<Facts> {
   else if (userProblem && !sigProblem) certificate = "user";
   else if (!sigProblem && !userProblem) {
     const pinTrouble = symptom0 === "locked" || symptom0 === "forgot-pin" || symptom0 === "wrong-pin";
+    // A PIN the resident only says they know, or do not know ("署名用は覚えていません"), is not the one
+    // in trouble when the other one is named too.
     const ignore: Kind | undefined =
       !pinTrouble ? undefined
+      : pins.sig.known !== undefined && pins.user.known === undefined ? "signature"
+      : pins.user.known !== undefined && pins.sig.known === undefined ? "user"
       : pins.sig.known === "yes" && pins.user.known !== "yes" ? "signature"
       : pins.user.known === "yes" && pins.sig.known !== "yes" ? "user"
       : undefined;
@@ -560,10 +662,9 @@ function extractInner(text: string, ctx: NluContext): Partial<Facts> {
   }
   if (has(RE_HJS, t) && !userProblem) certificate = "signature";
   if (certificate !== undefined) facts.certificate = certificate;
-  if (has(RE_ETAX, t)) facts.eTax = true;
 
   // Basic information.
-  const basic = detectBasicInfo(t);
+  const basic = detectBasicInfoSinceIssue(t);
   if (basic !== undefined) facts.basicInfoChanged = basic;
 
   // Symptom.

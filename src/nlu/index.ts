@@ -14,8 +14,8 @@
  */
 export { normalize, matchForm } from "./normalize.ts";
 export { extractFacts, type NluContext } from "./extract.ts";
-export { parseAnswer, type AnswerContext, type AnswerValue } from "./answer.ts";
-export { parseJapaneseDate } from "./dates.ts";
+export { parseAnswer, parseAnswerFacts, answerTrouble, type AnswerContext, type AnswerValue, type AnswerTrouble } from "./answer.ts";
+export { parseJapaneseDate, findImpossibleDate } from "./dates.ts";
 export {
   detectPii,
   isValidIndividualNumber,

@@ -147,12 +147,70 @@ export function compact(normalized: string): string {
   return normalized.replace(/ (?=[^\x00-\x7F])/g, "").replace(/(?<=[^\x00-\x7F]) /g, "");
 }
 
+/**
+ * Domain words residents type in hiragana only ("あんしょうばんごう", "こうしん", "ひっこし") or in
+ * half-width katakana (folded to hiragana by `normalize`), rewritten to the kanji the patterns use.
+ * Longest first; a few have guards against common words that contain them (ごきげん, さしつかえ).
+ * Used for matching only (matchForm), never shown.
+ */
+const KANA_WORDS: [RegExp, string][] = (
+  [
+    ["あんしょうばんごう", "暗証番号"],
+    ["あんしょうばんご", "暗証番号"],
+    ["りようしゃしょうめいよう", "利用者証明用"],
+    ["でんししょうめいしょ", "電子証明書"],
+    ["しょうめいしょ", "証明書"],
+    ["しょめいよう", "署名用"],
+    ["ゆうこうきげん", "有効期限"],
+    ["(?<!ご)きげん", "期限"],
+    ["こうしん", "更新"],
+    ["さいはっこう", "再発行"],
+    ["はっこう", "発行"],
+    ["しっこう", "失効"],
+    ["ひっこし", "引っ越し"],
+    ["ひっこ", "引っ越"],
+    ["てんきょ", "転居"],
+    ["てんにゅう", "転入"],
+    ["てんしゅつ", "転出"],
+    ["けっこん", "結婚"],
+    ["りこん", "離婚"],
+    ["じゅうしょ", "住所"],
+    ["みょうじ", "名字"],
+    ["(?<!し)つかえ", "使え"],
+    ["ふんしつ", "紛失"],
+    ["かおにんしょう", "顔認証"],
+    ["ざいりゅうしかく", "在留資格"],
+    ["ざいりゅう", "在留"],
+    ["よんけた", "4桁"],
+    ["かくていしんこく", "確定申告"],
+    ["じゅうみんひょう", "住民票"],
+    ["ほけんしょう", "保険証"],
+    ["しやくしょ", "市役所"],
+    ["くやくしょ", "区役所"],
+    ["まどぐち", "窓口"],
+    ["さくじつ", "昨日"],
+  ] as const
+).map(([from, to]) => [new RegExp(from, "g"), to]);
+
+/** Counters typed in kana after a digit: 2かい → 2回, 2027ねん5がつ5にち → 2027年5月5日. */
+const KANA_COUNTERS = /([0-9])(ねん|がつ|にち|かい)/g;
+const KANA_COUNTER_KANJI: Record<string, string> = { ねん: "年", がつ: "月", にち: "日", かい: "回" };
+
+function kanaToKanjiWords(s: string): string {
+  let out = s.replace(KANA_COUNTERS, (_m, d: string, c: string) => d + (KANA_COUNTER_KANJI[c] ?? c));
+  for (const [re, to] of KANA_WORDS) out = out.replace(re, to);
+  return out;
+}
+
+/** Emoji (pictographs, their modifiers and joiners) stand between words like a space. */
+const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}]+/gu;
+
 /** normalize + compact: the form every matcher in src/nlu works on. */
 export function matchForm(text: string): string {
   // The same text is matched several times in a turn (extractFacts, parseAnswer, the dates): the
   // last answer is kept.
   if (text !== lastText || lastForm === undefined) {
-    lastForm = compact(normalize(text));
+    lastForm = kanaToKanjiWords(compact(normalize(typeof text === "string" ? text.replace(/\u2B55/g, "○").replace(/[\u274C\u2716\u274E]/g, "×").replace(EMOJI, " ") : text)));
     lastText = text;
   }
   return lastForm;

@@ -33,8 +33,11 @@ export function findAll(re: RegExp, t: string): Hit[] {
  * After a keyword: optional filler (particles, auxiliaries) and then a negation.
  * "ロック|はされていない", "引っ越|していません", "住所が変わ|っていない", "失効|ではなく", "ロック|はまだです".
  */
-const NEGATION_FILLER = "(?:[はがもをしさせれてでいったの、 ]|まだ|一度も|特に|じゃ|あり|おり|わけ|とか|など|なんか|まったく|全く|全然|ぜんぜん){0,8}";
-const NEGATION_WORD = "(?:ない|なかっ|なく|ません|無い|無く|なし|無し|ず(?:に|、|。|$)|まだ(?:です|でし|だ(?!け|から)|。|、|$))";
+const NEGATION_FILLER = "(?:[はがもをしさせれてでいったの、 ]|まだ|一度も|1度も|1回も|いちども|特に|じゃ|あり|おり|わけ|とか|など|なんか|まったく|全く|全然|ぜんぜん){0,8}";
+// Dialects and casual speech too: してへん・変わらへん (関西), しとらん・しちょらん (西日本), してねえ (東日本),
+// せんかった, しておらん.
+const NEGATION_WORD =
+  "(?:ない|なかっ|なく|ません|無い|無く|なし|無し|ず(?:に|、|。|$)|まだ(?:です|でし|だ(?!け|から)|。|、|$)|へん|ひん|(?:と|ちょ|お|よ)らん|ねえ|ねぇ|ねー|せん(?!た[くい]|せい))";
 const NEGATION_AFTER = rx(`^${NEGATION_FILLER}${NEGATION_WORD}`, "");
 
 /**
@@ -65,7 +68,8 @@ const HYPOTHETICAL_AFTER = rx(
     "|^(?:ですか|でしょうか|なの\\?|なんですか|になるの)" +
     "|^(?:に|と)?(?:なる|される|する)?って(?:本当|ほんと)" +
     "|^[^。!?\\n]{0,8}?(?:かどうか|か(?:は)?(?:わから|分から|わかん|不明|知りた)|かもしれ|かも(?:。|$|です|ね|しれ|と思)|の?かな(?!り|ら|い|し|わ|く))" +
-    "|^[^。!?\\n]{0,5}?(?:心配|こわい|怖い|不安|寸前|直前|手前)",
+    "|^[^。!?\\n]{0,5}?(?:心配|こわい|怖い|不安|寸前|直前|手前)" +
+    "|^(?:まで|になるまで|されるまで)(?:あと|残り|の|に|は)",
   "",
 );
 /** "あと1回でロック", "残り1回で失効": the consequence of a further mistake, not a fact. */
@@ -108,7 +112,8 @@ export function sentences(t: string): Span[] {
   let start = 0;
   for (let i = 0; i < t.length; i++) {
     const c = t[i];
-    if (c === "。" || c === "!" || c === "?" || c === "\n" || c === "．") {
+    // "…" is "..." after NFKC: two dots in a row end a sentence too (a single dot is a date's: 2027.3.15).
+    if (c === "。" || c === "!" || c === "?" || c === "\n" || c === "．" || (c === "." && (t[i + 1] === "." || t[i - 1] === "."))) {
       if (i > start) out.push({ start, end: i });
       start = i + 1;
     }
