@@ -99,9 +99,11 @@ export function decide(facts: Facts, today: IsoDate): Step {
   if (facts.wantsPerson) return route("contact-city");
   if (facts.symptom === "lost-card") return route("card-lost");
 
-  // §10: e-Tax's own 利用者識別番号 password is the tax office's matter, never a card PIN reset. When a
-  // card PIN is the trouble too, that answer adds the card PIN routes (routes.ts), so one reply covers both.
-  if (facts.etaxPassword) return route("etax-password");
+  // §10: e-Tax's own 利用者識別番号 password is the tax office's matter, never a card PIN reset. A card
+  // PIN route only when a card PIN is the trouble too (the diagnosis below goes on, and that route's
+  // answer says the e-Tax password is a separate matter); a question which password is which stays
+  // `which-pin`, whose answer says the same.
+  if (facts.etaxPassword && facts.symptom !== "which-pin" && !cardPinTroubleToo(facts)) return route("etax-password");
 
   // §1: a 顔認証カード has no PINs and no signature certificate at all.
   if (facts.noSignatureReason === "face-auth-card") return route("no-signature-certificate");

@@ -93,6 +93,19 @@ describe("defect 2: a forgotten e-Tax 利用者識別番号 password is not a ca
     expect(t).not.toContain(city.counter.name);
   });
 
+  it("a card PIN locked too: the card PIN diagnosis goes on (a card PIN route, not etax-password); a 'which is which' question stays which-pin", () => {
+    const step = routeOf({ etaxPassword: true, eTax: true, certificate: "user", symptom: "locked" });
+    expect(step).not.toEqual({ kind: "route", routeId: "etax-password" });
+    expect(routeOf({ etaxPassword: true, certificate: "user", symptom: "locked", signaturePinKnown: "no" })).toEqual({
+      kind: "route",
+      routeId: "pin-reset-counter",
+    });
+    expect(routeOf({ etaxPassword: true, eTax: true, certificate: "signature", symptom: "which-pin" })).toEqual({
+      kind: "route",
+      routeId: "which-pin",
+    });
+  });
+
   it("points to the card PIN routes only when a card PIN is the problem too", () => {
     const both = text("etax-password", { etaxPassword: true, certificate: "user", symptom: "locked" });
     expect(both).toContain("カードの暗証番号");
