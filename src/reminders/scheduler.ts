@@ -40,6 +40,8 @@ export interface ReminderSchedulerOptions {
   batch?: number;
   onSent?(kind: ReminderKind): void;
   onFailed?(reason: ReminderFailure, error?: unknown): void;
+  /** After every check (a debug log line). */
+  onChecked?(result: { sent: number; failed: number }): void;
   /** A check that failed as a whole (the store did not answer). */
   onError?(error: unknown): void;
 }
@@ -74,7 +76,7 @@ export class ReminderScheduler {
   #tick(): void {
     if (this.#running || this.#stopped) return;
     this.#running = this.check()
-      .then(() => undefined, (err: unknown) => this.#opts.onError?.(err))
+      .then((result) => this.#opts.onChecked?.(result), (err: unknown) => this.#opts.onError?.(err))
       .finally(() => (this.#running = undefined));
   }
 

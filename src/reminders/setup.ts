@@ -70,6 +70,7 @@ export async function setupReminders(
         const e = err as { name?: string; status?: number; message?: string } | undefined;
         log.warn({ reason, ...(e ? { err: { name: e.name, status: e.status, message: e.message } } : {}) }, "reminder not sent");
       },
+      onChecked: (result) => log.debug(result, "reminders checked"),
       onError: (err) => log.error({ err }, "reminders: check failed"),
     });
   }
