@@ -73,9 +73,13 @@ export class RedisReminderStore implements ReminderStore {
 
   async claimDue(now: number, leaseMs: number, limit: number): Promise<Reminder[]> {
     const ids = (await this.#redis.eval(CLAIM, 1, this.#due, String(now), String(now + leaseMs), String(limit))) as string[];
+    if (ids.length === 0) return [];
+    const pipeline = this.#redis.pipeline();
+    for (const id of ids) pipeline.hgetall(this.#item(id));
+    const hashes = (await pipeline.exec()) ?? [];
     const claimed: Reminder[] = [];
-    for (const id of ids) {
-      const h = await this.#redis.hgetall(this.#item(id));
+    for (const [i, id] of ids.entries()) {
+      const h = (hashes[i]?.[1] ?? {}) as Record<string, string>;
       if (!h.userId || !h.kind || !h.date || !h.dueAt) {
         // Its hash expired (30 days after its date): nothing left to send.
         await this.#redis.zrem(this.#due, id);
