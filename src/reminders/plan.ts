@@ -111,7 +111,9 @@ export function planReminder(routeId: RouteId, facts: Facts, today: IsoDate, hou
       return planned("card-renewal-opens", renewalWindow(expiry).opens, today, hours) ?? planned("card-expiry-soon", expiry, today, hours);
     }
     case "foreign-resident-extension": {
-      const end = known(facts.cardExpiry);
+      // The card (and its certificates, which never outlive it) ends with the 在留期間: whichever date
+      // the resident gave for it.
+      const end = known(facts.cardExpiry) ?? known(facts.certExpiry);
       return end ? planned("residence-period-ends", end, today, hours) : undefined;
     }
     default:
