@@ -41,7 +41,7 @@ describe("the reminder question", () => {
     expect(turn.routeId).toBe("card-renewal");
     expect(last(turn.replies)).toMatchObject({ type: "question", slot: "reminder", text: "カードの更新の受付が始まる日（3月16日（火））の朝にLINEでお知らせしましょうか？" });
     const answered = await runtime.handle(LINE, { kind: "text", text: "はい" });
-    expect(answered.replies[0].text).toContain("3月16日（火）の朝9時ごろに");
+    expect(answered.replies[0]).toMatchObject({ type: "text", text: expect.stringContaining("3月16日（火）の朝9時ごろに") });
     expect(last(answered.replies)).toMatchObject({ slot: "followUp" });
     expect(await reminders.countUser(USER)).toBe(1);
     expect((await reminders.claimDue(Date.parse("2027-03-16T09:00:00+09:00"), 1, 10))[0]).toMatchObject({ kind: "card-renewal-opens", date: "2027-03-16", locale: "ja", userId: USER });
