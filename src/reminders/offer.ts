@@ -31,6 +31,11 @@ const STOP_MAX_LENGTH = 40;
 
 export type ReminderCancelReason = "stop" | "unfollow";
 
+/** The LINE user id of a 1:1 LINE conversation (`line:U…`): only there can a push reach who asked. */
+export function lineUserIdOf(conversationId: string): string | undefined {
+  return /^line:(U[0-9a-f]{32})$/.exec(conversationId)?.[1];
+}
+
 export interface ReminderOffersOptions {
   store: ReminderStore;
   /** The counter's weekly hours: a reminder moves to the first day it is open. */

@@ -4,7 +4,6 @@
  * a resident can act on is a day the counter is open; weekends, national holidays and 12/29–1/3 are
  * closed).
  */
-import { createHash } from "node:crypto";
 import { TZDate } from "@date-fns/tz";
 import type { RouteId } from "../../flows/certificate-recovery/routes-ids.ts";
 import {
@@ -121,7 +120,7 @@ export function planReminder(routeId: RouteId, facts: Facts, today: IsoDate, hou
   }
 }
 
-/** A reminder's id: one per resident and kind (a later yes replaces the earlier one). */
+/** A reminder's id, `<kind>:<userId>`: one per resident and kind (a later yes replaces the earlier one). */
 export function reminderId(userId: string, kind: ReminderKind): string {
-  return createHash("sha256").update(`reminder:${userId}:${kind}`).digest("hex").slice(0, 32);
+  return `${kind}:${userId}`;
 }

@@ -9,7 +9,7 @@ import type { AppConfig } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { Metrics } from "../observability/metrics.ts";
 import { createReminderMetrics } from "../observability/reminders.ts";
-import { ReminderOffers } from "./offer.ts";
+import { lineUserIdOf, ReminderOffers } from "./offer.ts";
 import { ReminderScheduler } from "./scheduler.ts";
 import { createReminderStore } from "./store.ts";
 import { MemoryReminderStore } from "./store-memory.ts";
@@ -23,9 +23,6 @@ export interface Reminders {
   /** Stop the scheduler (a check in flight finishes) and close the store. */
   close(): Promise<void>;
 }
-
-/** A 1:1 LINE conversation's user id: only there can a push reach the resident who asked. */
-const LINE_USER = /^line:(U[0-9a-f]{32})$/;
 
 export async function setupReminders(
   config: AppConfig,
@@ -42,7 +39,7 @@ export async function setupReminders(
   const offers = new ReminderOffers({
     store,
     counterHours: city.counter.hours,
-    remindable: (id) => (line ? LINE_USER.exec(id)?.[1] : undefined),
+    remindable: (id) => (line ? lineUserIdOf(id) : undefined),
     offer: on,
     calendarPath: deps.calendarPath,
     calendarFor: (id) => id.startsWith("web:"),

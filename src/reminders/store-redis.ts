@@ -1,8 +1,8 @@
 /**
  * {@link ReminderStore} in Redis, for several instances. Keys (prefix `mcr:`):
  * - `mcr:reminders:due`: a sorted set of reminder ids by the time they are next available (the due
- *   time, or the end of a claim's lease);
- * - `mcr:reminder:<id>`: a hash with the user id, kind, date, locale and due time, expiring 30 days
+ *   time, or the end of a claim's lease), expiring with the latest reminder in it;
+ * - `mcr:reminder:<kind>:<userId>` (`mcr:reminder:<id>`): a hash with the user id, kind, date, locale and due time, expiring 30 days
  *   after the due time;
  * - `mcr:reminders:user:<userId>`: the set of a user's reminder ids (for 「通知を止める」 and unfollow).
  *
@@ -47,6 +47,8 @@ export class RedisReminderStore implements ReminderStore {
       multi.hset(this.#item(r.id), { userId: r.userId, kind: r.kind, date: r.date, locale: r.locale, dueAt: String(r.dueAt) });
       multi.pexpireat(this.#item(r.id), expiresAt);
       multi.zadd(this.#due, r.dueAt, r.id);
+      multi.pexpireat(this.#due, expiresAt, "GT");
+      multi.pexpireat(this.#due, expiresAt, "NX");
       multi.sadd(this.#user(r.userId), r.id);
       multi.pexpireat(this.#user(r.userId), expiresAt, "GT");
       multi.pexpireat(this.#user(r.userId), expiresAt, "NX");

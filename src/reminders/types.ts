@@ -30,7 +30,7 @@ export type ReminderLocale = (typeof REMINDER_LOCALES)[number];
 
 /** One stored reminder. */
 export interface Reminder {
-  /** Derived from the user id and the kind (one reminder of a kind per resident): the push's retry key comes from it. */
+  /** `<kind>:<userId>` (one reminder of a kind per resident): the push's retry key is derived from it. */
   id: string;
   /** The LINE user id the push goes to (`U…`). */
   userId: string;
