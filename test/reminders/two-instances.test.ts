@@ -25,6 +25,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
   await fake?.close();
+  const redis = new Redis(REDIS_URL);
+  await redis.flushdb();
+  redis.disconnect();
 });
 
 it("two instances on one Redis, both started at the due time: one push", async () => {
