@@ -34,6 +34,14 @@ function setup() {
 
 const last = (replies: any[]) => replies.at(-1);
 
+/** To `certificate-renewal-not-yet` on LINE: its reply ends with the reminder question. */
+async function renewalNotYet(runtime: ConversationRuntime): Promise<void> {
+  await runtime.handle(LINE, { kind: "text", text: "電子証明書を更新したいです。有効期限は2027年6月15日です" });
+  const turn = await runtime.handle(LINE, { kind: "choice", value: "unknown", slot: "cardExpiry" });
+  expect(turn.routeId).toBe("certificate-renewal-not-yet");
+  expect(last(turn.replies)).toMatchObject({ type: "question", slot: "reminder" });
+}
+
 describe("the reminder question", () => {
   it("card-renewal with the card's window ahead: asked on LINE; a typed はい stores it", async () => {
     const { runtime, reminders } = setup();
@@ -61,9 +69,20 @@ describe("the reminder question", () => {
     expect(last(turn.replies).slot).toBe("followUp");
   });
 
+  it("「通知を止める」 while the question is open: nothing stored, it says so, and the follow-up comes", async () => {
+    const { runtime, reminders } = setup();
+    await renewalNotYet(runtime);
+    const turn = await runtime.handle(LINE, { kind: "text", text: "通知を止めて" });
+    expect(turn.replies[0]).toEqual({ type: "text", text: "お知らせの予定はありません。" });
+    expect(last(turn.replies).slot).toBe("followUp");
+    // The question is closed: a later はい is read by the diagnosis, not as a yes.
+    await runtime.handle(LINE, { kind: "text", text: "はい" });
+    expect(await reminders.countUser(USER)).toBe(0);
+  });
+
   it("a new problem instead of an answer closes the question: the machine has it, nothing is stored", async () => {
     const { runtime, reminders } = setup();
-    await runtime.handle(LINE, { kind: "text", text: "電子証明書を更新したいです。有効期限は2027年6月15日です" });
+    await renewalNotYet(runtime);
     const turn = await runtime.handle(LINE, { kind: "text", text: "4桁の暗証番号を2回間違えました" });
     expect(turn.replies.some((r) => r.type === "route" || r.type === "question")).toBe(true);
     expect(turn.replies.every((r) => !(r.type === "question" && r.slot === "reminder"))).toBe(true);
