@@ -43,8 +43,11 @@ export interface ReminderCopy {
   calendarEvent(kind: ReminderKind, date: IsoDate, cityName: string, counter: ReminderCounter): { summary: string; description: string };
 }
 
-/** Words a resident types to stop reminders (matched on normalised text, anywhere in a short message). */
-export const STOP_WORDS = /(通知|お知らせ|おしらせ|リマインダ|リマインド)(を|は)?(止め|とめ|停止|解除|やめ|いらな|不要|オフ|off)|stop (the )?(reminders?|notifications?)|unsubscribe/i;
+/**
+ * Words a resident types to stop reminders, matched anywhere in a short message on normalised text
+ * (src/nlu normalize: NFKC, lower case, katakana folded to hiragana: リマインダー → りまいんだー).
+ */
+export const STOP_WORDS = /(通知|お知らせ|おしらせ|りまいんだ|りまいんど)ー?(を|は|も)?(止め|とめ|停止|解除|やめ|いらな|不要|おふ|off)|stop (the )?(reminders?|notifications?)|unsubscribe/i;
 /** A typed yes / no to the opt-in question. */
 export const YES_WORDS = /^(はい|うん|ええ|お願い|おねがい|頼む|たのむ|する|します|ほしい|欲しい|ok|yes|yeah|sure|please)/i;
 export const NO_WORDS = /^(いいえ|いえ|いらない|要らない|不要|結構|けっこう|大丈夫|だいじょうぶ|しない|しません|no|nope|no thanks)/i;

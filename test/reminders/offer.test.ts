@@ -43,6 +43,17 @@ async function renewalNotYet(runtime: ConversationRuntime): Promise<void> {
 }
 
 describe("the reminder question", () => {
+  it.each(["通知を止める", "通知を止めて", "リマインダーを止めて", "お知らせはいらない", "通知をオフにして", "通知停止", "ＳＴＯＰ　ＲＥＭＩＮＤＥＲＳ", "stop reminders"])(
+    "%s stops reminders",
+    async (text) => {
+      const { runtime, reminders } = setup();
+      await reminders.schedule([{ id: "x", userId: USER, kind: "card-renewal-opens", date: "2027-03-16", locale: "ja", dueAt: 0 }]);
+      const turn = await runtime.handle(LINE, { kind: "text", text });
+      expect(turn.replies[0]).toEqual({ type: "text", text: "お知らせを止めました。今後、お知らせは届きません。" });
+      expect(await reminders.countUser(USER)).toBe(0);
+    },
+  );
+
   it("card-renewal with the card's window ahead: asked on LINE; a typed はい stores it", async () => {
     const { runtime, reminders } = setup();
     const turn = await runtime.handle(LINE, { kind: "text", text: "マイナンバーカードの有効期限が2027年6月15日です。カードを更新したい" });
