@@ -57,6 +57,11 @@ export const EnvSchema = z.object({
   SLACK_APP_TOKEN: optionalSecret,
   SLACK_API_URL: optionalSecret,
   SLACK_SLASH_COMMAND: z.string().regex(/^\/[a-z0-9_-]+$/).default("/mynacard"),
+  // ---- reminders (issue 17) ----
+  /** `off`: no reminder question on LINE and no pushes (「通知を止める」 still cancels what is stored). */
+  REMINDERS: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v), z.enum(["on", "off"]).default("on")),
+  /** Seconds between two checks for due reminders (one also runs at start-up). */
+  REMINDER_CHECK_SECONDS: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.coerce.number().int().min(1).max(86_400).default(60)),
 });
 
 export type AppConfig = z.infer<typeof EnvSchema>;

@@ -15,6 +15,8 @@ import { createMetrics, type Metrics } from "./observability/metrics.ts";
 import { observeTurns } from "./observability/turns.ts";
 import { createApp } from "./server.ts";
 import { createSessionStore } from "./store/index.ts";
+import { setupReminders } from "./reminders/setup.ts";
+import { CALENDAR_PATH } from "./channels/web/calendar.ts";
 import type { SessionStore } from "./store/types.ts";
 import { loadCityConfig, SAMPLE_CITY_PATH, type CityConfig } from "../flows/cities/schema.ts";
 
@@ -39,6 +41,7 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
   const idleTtlMs = config.SESSION_TTL_HOURS * 3_600_000;
   const outbox = createWebOutbox(store);
   const handoff = await handoffFor(config, city, { store, now, idleTtlMs, outbox, logger });
+  const reminders = await setupReminders(config, city, { now, logger, metrics, calendarPath: CALENDAR_PATH });
   const runtime = new ConversationRuntime({
     store,
     city,
@@ -46,6 +49,7 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
     idleTtlMs,
     ...observeTurns(logger, metrics),
     ...(handoff ? { handoff } : {}),
+    reminders: reminders.offers,
   });
 
   // Several instances on one Redis share the web chat's rate limits through it (their own connection).
@@ -107,6 +111,7 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
   logger.info({ url, city: city.id, store: config.SESSION_STORE.split(":")[0], channels: channels.map((c) => c.name) }, "listening");
+  reminders.start();
 
   let closing: Promise<void> | undefined;
   // A connection kept alive by a client (a load balancer, LINE, Slack) would hold close() open until it
@@ -130,6 +135,7 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
         for (const res of responses) lastOnItsConnection(res);
       });
       for (const channel of channels) await channel.stop?.();
+      await reminders.close();
       rateLimitRedis?.disconnect();
       await store.close();
     })());

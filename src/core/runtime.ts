@@ -16,6 +16,7 @@ import { buildRoute } from "../../flows/certificate-recovery/routes.ts";
 import type { CityConfig } from "../../flows/cities/schema.ts";
 import { todayInTokyo } from "../calendar/index.ts";
 import { detectPii } from "../nlu/index.ts";
+import type { ReminderOffers } from "../reminders/offer.ts";
 import type { SessionStore, StoredConversation } from "../store/types.ts";
 import { notFound } from "./errors.ts";
 import type { InboundEvent } from "./events.ts";
@@ -62,6 +63,8 @@ export interface RuntimeOptions {
    * the machine. Without it, `contact-city` shows the city's contacts only.
    */
   handoff?: Handoff;
+  /** Reminders (issue 17, src/reminders/offer.ts): the opt-in after a dated route, 「通知を止める」, the calendar link. */
+  reminders?: ReminderOffers;
 }
 
 /** One handled event, as {@link RuntimeOptions.onTurn} sees it. */
@@ -129,6 +132,7 @@ export class ConversationRuntime {
   /** Forget a conversation (LINE unfollow). */
   async forget(conversationId: string): Promise<void> {
     await this.#opts.store.withLock(conversationId, () => this.#opts.store.delete(conversationId));
+    await this.#opts.reminders?.forget(conversationId);
   }
 
   /**
@@ -187,6 +191,9 @@ export class ConversationRuntime {
     let meta: Record<string, unknown> = stored?.meta ?? {};
     let handoffChange: TurnResult["handoff"];
     const underHandoff = handoffOf(meta);
+    // Reminders (issue 17): an answer to the opt-in question, or 「通知を止める」 at any time.
+    const reminded = await this.#opts.reminders?.intercept(conversationId, event, meta);
+    if (reminded) return this.#reminderTurn(conversationId, stored, reminded.replies, reminded.meta);
     if (underHandoff && handoff && stored && (event.kind === "text" || event.kind === "choice")) {
       return this.#forwardLocked(conversationId, stored, underHandoff, handoff, event);
     }
@@ -275,6 +282,10 @@ export class ConversationRuntime {
       }
     }
 
+    if (this.#opts.reminders) {
+      ({ replies, meta } = this.#opts.reminders.decorate(conversationId, route?.routeId, context.facts, replies, meta, today));
+    }
+
     const envelope: StoredConversation = {
       machineId: MACHINE_ID,
       version: MACHINE_VERSION,
@@ -331,6 +342,17 @@ export class ConversationRuntime {
       started: false,
       handoff: "forwarded",
     };
+  }
+
+  /** A turn answered by the reminders (issue 17): the machine is not fed, only `meta` changes. */
+  async #reminderTurn(conversationId: string, stored: StoredConversation | undefined, replies: Reply[], meta: Record<string, unknown>): Promise<TurnResult> {
+    if (stored) {
+      const { meta: _, ...rest } = stored;
+      const next = { ...rest, ...(Object.keys(meta).length > 0 ? { meta } : {}), updatedAt: Date.now() };
+      await this.#opts.store.save(conversationId, next, ttlFor(meta, this.#opts.idleTtlMs));
+    }
+    const context = (stored?.snapshot as { context?: Partial<ConversationContext> } | undefined)?.context;
+    return { replies, facts: context?.facts ?? {}, questionsAsked: context?.asked?.length ?? 0, piiFound: false, started: false };
   }
 
   /** The stored snapshot if this machine can resume it (migrated if need be); otherwise a notice. */

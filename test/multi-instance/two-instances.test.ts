@@ -25,6 +25,8 @@ import { toLineAction } from "../../src/channels/line/parse.ts";
 import { renderLineMessages } from "../../src/channels/line/render.ts";
 import { ConversationRuntime } from "../../src/core/runtime.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
+import { lineUserIdOf, ReminderOffers } from "../../src/reminders/offer.ts";
+import { MemoryReminderStore } from "../../src/reminders/store-memory.ts";
 import { startFakeLineApi, type FakeLineApi } from "../channels/line/fake-line-api.ts";
 import { TEST_ACCESS_TOKEN, TEST_CHANNEL_SECRET } from "../channels/line/sign.ts";
 import {
@@ -116,16 +118,19 @@ function stateOf(snapshot: any) {
 /** One instance in this process (MemoryStore, same city and BOT_NOW): the reference behaviour. */
 function singleInstance() {
   const store = new MemoryStore();
-  const runtime = new ConversationRuntime({ store, city, now: nowFromEnv(BOT_NOW), idleTtlMs: 24 * 3_600_000 });
+  // As the server has it with LINE on: the reminder question after a dated route (issue 17).
+  const reminders = new ReminderOffers({ store: new MemoryReminderStore(), counterHours: city.counter.hours, remindable: lineUserIdOf, offer: true });
+  const runtime = new ConversationRuntime({ store, city, now: nowFromEnv(BOT_NOW), idleTtlMs: 24 * 3_600_000, reminders });
   return {
-    /** Handle one event as the LINE channel would; the LINE messages it would reply with, and the snapshot after. */
-    async handle(event: LineEvent): Promise<{ messages: unknown[]; snapshot: any }> {
+    /** Handle one event as the LINE channel would; the LINE messages it would reply with, and the snapshot (and meta) after. */
+    async handle(event: LineEvent): Promise<{ messages: unknown[]; snapshot: any; meta?: Record<string, unknown> }> {
       const action = toLineAction(asWebhookEvent(event));
       if (action.kind !== "turn") throw new Error(`event ${event.webhookEventId} is not a turn: ${action.kind}`);
       const turn = await runtime.handle(action.conversationId, action.event);
       // Through JSON, as the SDK sends it (undefined fields dropped).
       const messages = JSON.parse(JSON.stringify(renderLineMessages(turn.replies, { counterPhone: city.counter.phone }))) as unknown[];
-      return { messages, snapshot: (await store.get(action.conversationId))?.snapshot };
+      const stored = await store.get(action.conversationId);
+      return { messages, snapshot: stored?.snapshot, ...(stored?.meta ? { meta: stored.meta } : {}) };
     },
     close: () => store.close(),
   };
@@ -285,7 +290,8 @@ describe("two instances on one Redis", () => {
         expected = turn.snapshot;
         const sent = watcher.calls(event.replyToken)[0]?.body.messages;
         if (!isDeepStrictEqual(sent, turn.messages)) replyDiffs.push(`conversation ${c}, event ${k}: the reply differs from one instance's`);
-        const state = stateOf(turn.snapshot);
+        // An answer to the reminder question moves the conversation's meta, not the machine.
+        const state = { ...stateOf(turn.snapshot), reminderOffer: turn.meta?.reminderOffer };
         // The scripts are built so that every event moves the conversation: a lost one would show.
         if (isDeepStrictEqual(state, before)) unchanged.push(`conversation ${c}, event ${k} (${JSON.stringify(state.value)})`);
         before = state;

@@ -12,6 +12,7 @@ import type { Redis } from "ioredis";
 import type { ConversationRuntime } from "../../core/runtime.ts";
 import { BotError, notFound } from "../../core/errors.ts";
 import type { Channel } from "../types.ts";
+import { CALENDAR_PATH, calendarHandler } from "./calendar.ts";
 import { corsFor } from "./cors.ts";
 import type { WebOutbox } from "./outbox.ts";
 import { parseCursor, parseMessageBody, SESSION_ID } from "./parse.ts";
@@ -115,6 +116,9 @@ export function createWebChannel(opts: WebChannelOptions): Channel {
         res.set("Cache-Control", "no-store");
         res.status(200).json({ ...renderWebReplies(page.replies), cursor: page.cursor, handoff: status !== "none" });
       });
+
+      // Reminders (issue 17): the calendar file behind a route's 「カレンダーに追加」 link.
+      app.get(CALENDAR_PATH, ipLimit, calendarHandler(runtime.city));
 
       app.use("/", express.static(PUBLIC_DIR, { index: "index.html", maxAge: "1h" }));
     },

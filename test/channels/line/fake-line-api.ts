@@ -27,7 +27,9 @@ export interface FakeLineApi {
   replies(): { replyToken: string; messages: any[] }[];
   /** Accepted push calls (status 200), in order, with their `X-Line-Retry-Key`. */
   pushes(): { to: string; messages: any[]; retryKey: string | undefined }[];
-  /** Answer the next `count` API calls with this status (e.g. 500). */
+  /** Every push request, whatever the fake answered (429s included), with its retry key and status. */
+  pushAttempts(): { to: string; retryKey: string | undefined; status: number }[];
+  /** Answer the next `count` API calls with this status (e.g. 500, or 429 as LINE does over a rate or quota). */
   failNext(status: number, count?: number): void;
   /** Poll until `predicate` holds (default 5 s), or throw. */
   waitFor<T>(predicate: () => T | undefined | false, timeoutMs?: number): Promise<T>;
@@ -75,7 +77,7 @@ export async function startFakeLineApi(opts: { accessToken: string }): Promise<F
     }
     if (failures && failures.count > 0) {
       failures.count -= 1;
-      return send(failures.status, { message: "An error occurred in the server" });
+      return send(failures.status, { message: failures.status === 429 ? "You have reached your monthly limit." : "An error occurred in the server" });
     }
     route(req, res, body, raw, send);
   });
@@ -139,6 +141,10 @@ export async function startFakeLineApi(opts: { accessToken: string }): Promise<F
       requests
         .filter((r) => r.path === "/v2/bot/message/push" && r.status === 200)
         .map((r) => ({ to: r.body.to, messages: r.body.messages, retryKey: r.headers["x-line-retry-key"] as string | undefined })),
+    pushAttempts: () =>
+      requests
+        .filter((r) => r.path === "/v2/bot/message/push")
+        .map((r) => ({ to: r.body?.to, retryKey: r.headers["x-line-retry-key"] as string | undefined, status: r.status })),
     failNext(status, count = 1) {
       failures = { status, count };
     },
