@@ -15,6 +15,8 @@ import { createMetrics, type Metrics } from "./observability/metrics.ts";
 import { observeTurns } from "./observability/turns.ts";
 import { createApp } from "./server.ts";
 import { createSessionStore } from "./store/index.ts";
+import { createAnalytics, type Analytics } from "./analytics/index.ts";
+import { createTallyStore } from "./analytics/tally.ts";
 import type { SessionStore } from "./store/types.ts";
 import { loadCityConfig, SAMPLE_CITY_PATH, type CityConfig } from "../flows/cities/schema.ts";
 
@@ -26,6 +28,8 @@ export interface RunningServer {
   logger: Logger;
   /** This server's metrics registry (served at `/metrics`). */
   metrics: Metrics;
+  /** The daily figures and unread messages (issue 18). */
+  analytics: Analytics;
   close(): Promise<void>;
 }
 
@@ -38,13 +42,24 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
   const metrics = createMetrics();
   const idleTtlMs = config.SESSION_TTL_HOURS * 3_600_000;
   const outbox = createWebOutbox(store);
-  const handoff = await handoffFor(config, city, { store, now, idleTtlMs, outbox, logger });
+  const analytics = createAnalytics({
+    tally: await createTallyStore(config.SESSION_STORE, { onError: (err) => logger.debug({ err }, "figures: redis connection error") }),
+    now,
+    unreadDays: config.UNREAD_MESSAGES_DAYS,
+    onError: (err) => logger.warn({ err: { name: (err as Error).name, message: (err as Error).message } }, "figures not recorded"),
+  });
+  const handoff = await handoffFor(config, city, { store, now, idleTtlMs, outbox, logger, analytics });
+  const observed = observeTurns(logger, metrics);
   const runtime = new ConversationRuntime({
     store,
     city,
     now,
     idleTtlMs,
-    ...observeTurns(logger, metrics),
+    ...observed,
+    onTurn: (turn) => {
+      observed.onTurn(turn);
+      analytics.onTurn(turn);
+    },
     ...(handoff ? { handoff } : {}),
   });
 
@@ -131,9 +146,11 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
       });
       for (const channel of channels) await channel.stop?.();
       rateLimitRedis?.disconnect();
+      await analytics.flush();
+      await analytics.tally.close();
       await store.close();
     })());
-  return { server, url, store, runtime, logger, metrics, close };
+  return { server, url, store, runtime, logger, metrics, analytics, close };
 }
 
 /**
@@ -143,7 +160,7 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
 async function handoffFor(
   config: AppConfig,
   city: CityConfig,
-  deps: { store: SessionStore; now: () => Date; idleTtlMs: number; outbox: WebOutbox; logger: Logger },
+  deps: { store: SessionStore; now: () => Date; idleTtlMs: number; outbox: WebOutbox; logger: Logger; analytics: Analytics },
 ): Promise<Handoff | undefined> {
   if (!city.handoff || !config.SLACK_SIGNING_SECRET || !config.SLACK_BOT_TOKEN) return undefined;
   const { createSlackHelpDeskClient } = await import("./channels/slack/index.ts");
@@ -170,6 +187,7 @@ async function handoffFor(
     hoursText: city.handoff.hoursText,
     now: deps.now,
     idleTtlMs: deps.idleTtlMs,
+    observer: deps.analytics.handoffObserver,
     onError: (what, err) => {
       const e = err as { name?: string; code?: unknown; data?: { error?: unknown } };
       log.error({ what, err: { name: e.name, code: e.code, slackError: e.data?.error } }, "hand-off: the help desk could not be reached");

@@ -10,6 +10,8 @@ import {
   type ConversationEvent,
   type ConversationOutput,
 } from "../../flows/certificate-recovery/machine.ts";
+import { feedbackReplies } from "../../flows/certificate-recovery/feedback.ts";
+import { factsFromText } from "../../flows/certificate-recovery/machine.ts";
 import { MESSAGES } from "../../flows/certificate-recovery/messages.ts";
 import { FOLLOW_UP_SLOT, followUpReply, questionReply } from "../../flows/certificate-recovery/questions.ts";
 import { buildRoute } from "../../flows/certificate-recovery/routes.ts";
@@ -99,6 +101,13 @@ export interface TurnResult {
   started: boolean;
   /** What this turn did to a hand-off: opened a ticket, forwarded the message to it, or withdrew it. */
   handoff?: "opened" | "forwarded" | "withdrawn";
+  /** 「解決した」/「解決しない」 for a route, tapped in this turn (issue 18). */
+  feedback?: { routeId: string; resolved: boolean };
+  /**
+   * The message (after the PII guard) when the language layer took no fact and no answer to the open
+   * question from it (issue 18: the city learns what the bot cannot read). Never logged.
+   */
+  unreadText?: string;
 }
 
 export interface HandleOptions {
@@ -207,6 +216,7 @@ export class ConversationRuntime {
     }
 
     let piiFound = false;
+    let readableText: string | undefined;
     let machineEvent: ConversationEvent | undefined;
     switch (event.kind) {
       case "start":
@@ -218,6 +228,7 @@ export class ConversationRuntime {
           notices.push({ type: "text", text: MESSAGES.piiWarning });
         }
         machineEvent = { type: "TEXT", text: pii.redacted, today };
+        readableText = pii.redacted;
         // Kept (redacted) for a ticket, only where a hand-off can happen.
         if (handoff) meta = withRecentMessage(meta, pii.redacted);
         break;
@@ -247,12 +258,17 @@ export class ConversationRuntime {
       const firstStep = outputs.findIndex((o) => o.type !== "say");
       if (firstStep > 0) outputs.splice(0, firstStep);
     }
+    // Issue 18: nothing read from the text (no fact, no answer to the open question).
+    const unread =
+      readableText !== undefined &&
+      Object.values(factsFromText(readableText, after.context.pending, today, after.context.facts)).every((v) => v === undefined);
     if (machineEvent) after = sendToMachine(after, machineEvent, outputs);
     const persisted = persistSnapshot(after);
 
     const context: ConversationContext = after.context;
-    let replies = [...notices, ...outputs.flatMap((o) => this.#render(o, context, today))];
+    let replies = [...notices, ...outputs.flatMap((o) => this.#render(o, context, today, handoff !== undefined))];
     const route = outputs.find((o) => o.type === "route");
+    const feedback = outputs.find((o) => o.type === "feedback");
 
     if (handoff && route?.routeId === "contact-city" && !handoffOf(meta)) {
       // Staff want the answer the resident had before asking for a person (「窓口に相談したい」 after a route).
@@ -295,6 +311,8 @@ export class ConversationRuntime {
       piiFound,
       started,
       ...(handoffChange ? { handoff: handoffChange } : {}),
+      ...(feedback ? { feedback: { routeId: feedback.routeId, resolved: feedback.resolved } } : {}),
+      ...(unread && readableText?.trim() ? { unreadText: readableText } : {}),
     };
   }
 
@@ -352,7 +370,7 @@ export class ConversationRuntime {
     return undefined;
   }
 
-  #render(output: ConversationOutput, context: ConversationContext, today: IsoDate): Reply[] {
+  #render(output: ConversationOutput, context: ConversationContext, today: IsoDate, canHandOff: boolean): Reply[] {
     switch (output.type) {
       case "say":
         return output.key === "askAgainGaveUp" ? [] : [{ type: "text", text: MESSAGES[output.key] }];
@@ -362,6 +380,8 @@ export class ConversationRuntime {
         return [buildRoute(output.routeId, context.facts, { city: this.#opts.city, today })];
       case "followUp":
         return [followUpReply()];
+      case "feedback":
+        return feedbackReplies(output.resolved, { city: this.#opts.city, today, facts: context.facts, canHandOff });
     }
   }
 }
