@@ -40,7 +40,7 @@ const ADDRESS = new RegExp(
   "gu",
 );
 /** A prefecture and a municipality without numbers (東京都千代田区) says where someone lives, too. */
-const PLACE = new RegExp(`${PREFECTURE}\\p{Script=Han}{1,6}?[市区町村郡]`, "gu");
+const PLACE = new RegExp(`${PREFECTURE}(?:\\p{Script=Han}{1,6}?[市区町村郡]){1,3}`, "gu");
 const LONG_NUMBER = /\d{4,}(?!年)/g;
 
 export const MASKS = {
