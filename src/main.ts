@@ -17,6 +17,7 @@ import { createApp } from "./server.ts";
 import { createSessionStore } from "./store/index.ts";
 import { createAnalytics, type Analytics } from "./analytics/index.ts";
 import { createTallyStore } from "./analytics/tally.ts";
+import { homeSummary } from "./analytics/home.ts";
 import type { SessionStore } from "./store/types.ts";
 import { loadCityConfig, SAMPLE_CITY_PATH, type CityConfig } from "../flows/cities/schema.ts";
 
@@ -108,6 +109,7 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
         ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
         ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
         ...(handoff && city.handoff ? { handoff: { channelId: city.handoff.slackChannelId, desk: handoff } } : {}),
+        home: { summary: () => homeSummary(analytics.tally, now()) },
       }),
     );
   }
