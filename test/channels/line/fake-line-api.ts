@@ -27,6 +27,8 @@ export interface FakeLineApi {
   replies(): { replyToken: string; messages: any[] }[];
   /** Accepted push calls (status 200), in order, with their `X-Line-Retry-Key`. */
   pushes(): { to: string; messages: any[]; retryKey: string | undefined }[];
+  /** Accepted `POST /v2/bot/chat/markAsRead` calls (markMessagesAsReadByToken): their tokens, in order. */
+  markedAsRead(): string[];
   /** Answer the next `count` API calls with this status (e.g. 500). */
   failNext(status: number, count?: number): void;
   /** Poll until `predicate` holds (default 5 s), or throw. */
@@ -101,6 +103,12 @@ export async function startFakeLineApi(opts: { accessToken: string }): Promise<F
       if (typeof retryKey === "string") acceptedRetryKeys.add(retryKey);
       return send(200, { sentMessages: body.messages.map(() => ({ id: randomBytes(8).toString("hex"), quoteToken: randomBytes(12).toString("hex") })) });
     }
+    if (req.method === "POST" && path === "/v2/bot/chat/markAsRead") {
+      if (typeof body?.markAsReadToken !== "string" || body.markAsReadToken === "") {
+        return send(400, { message: "The request body has 1 error(s)", details: [{ message: "must be specified", property: "markAsReadToken" }] });
+      }
+      return send(200, {});
+    }
     if (req.method === "POST" && path === "/v2/bot/richmenu") {
       const details = richMenuErrors(body);
       if (details.length > 0) return send(400, { message: "The request body has errors", details });
@@ -139,6 +147,7 @@ export async function startFakeLineApi(opts: { accessToken: string }): Promise<F
       requests
         .filter((r) => r.path === "/v2/bot/message/push" && r.status === 200)
         .map((r) => ({ to: r.body.to, messages: r.body.messages, retryKey: r.headers["x-line-retry-key"] as string | undefined })),
+    markedAsRead: () => requests.filter((r) => r.path === "/v2/bot/chat/markAsRead" && r.status === 200).map((r) => r.body.markAsReadToken as string),
     failNext(status, count = 1) {
       failures = { status, count };
     },
