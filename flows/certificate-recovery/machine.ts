@@ -109,6 +109,14 @@ function readText(event: { text: string; today: IsoDate }, context: Conversation
   return found;
 }
 
+/**
+ * Issue 18: true when a TEXT event tells the machine nothing in this context (no fact, no answer to the
+ * open question). Shares {@link readText}'s reading with the machine's own guard, so it costs nothing.
+ */
+export function readsNothing(event: { text: string; today: IsoDate }, context: ConversationContext): boolean {
+  return Object.values(readText(event, context)).every((v) => v === undefined);
+}
+
 function merge(facts: Facts, found: Partial<Facts>): Facts {
   const next: Facts = { ...facts };
   for (const [k, v] of Object.entries(found)) if (v !== undefined) (next as Record<string, unknown>)[k] = v;

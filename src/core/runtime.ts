@@ -9,9 +9,9 @@ import {
   type ConversationContext,
   type ConversationEvent,
   type ConversationOutput,
+  readsNothing,
 } from "../../flows/certificate-recovery/machine.ts";
 import { feedbackReplies } from "../../flows/certificate-recovery/feedback.ts";
-import { factsFromText } from "../../flows/certificate-recovery/machine.ts";
 import { MESSAGES } from "../../flows/certificate-recovery/messages.ts";
 import { FOLLOW_UP_SLOT, followUpReply, questionReply } from "../../flows/certificate-recovery/questions.ts";
 import { buildRoute } from "../../flows/certificate-recovery/routes.ts";
@@ -216,7 +216,6 @@ export class ConversationRuntime {
     }
 
     let piiFound = false;
-    let readableText: string | undefined;
     let machineEvent: ConversationEvent | undefined;
     switch (event.kind) {
       case "start":
@@ -228,7 +227,6 @@ export class ConversationRuntime {
           notices.push({ type: "text", text: MESSAGES.piiWarning });
         }
         machineEvent = { type: "TEXT", text: pii.redacted, today };
-        readableText = pii.redacted;
         // Kept (redacted) for a ticket, only where a hand-off can happen.
         if (handoff) meta = withRecentMessage(meta, pii.redacted);
         break;
@@ -259,9 +257,7 @@ export class ConversationRuntime {
       if (firstStep > 0) outputs.splice(0, firstStep);
     }
     // Issue 18: nothing read from the text (no fact, no answer to the open question).
-    const unread =
-      readableText !== undefined &&
-      Object.values(factsFromText(readableText, after.context.pending, today, after.context.facts)).every((v) => v === undefined);
+    const unread = machineEvent?.type === "TEXT" && readsNothing(machineEvent, after.context);
     if (machineEvent) after = sendToMachine(after, machineEvent, outputs);
     const persisted = persistSnapshot(after);
 
@@ -312,7 +308,7 @@ export class ConversationRuntime {
       started,
       ...(handoffChange ? { handoff: handoffChange } : {}),
       ...(feedback ? { feedback: { routeId: feedback.routeId, resolved: feedback.resolved } } : {}),
-      ...(unread && readableText?.trim() ? { unreadText: readableText } : {}),
+      ...(unread && machineEvent?.type === "TEXT" && machineEvent.text.trim() ? { unreadText: machineEvent.text } : {}),
     };
   }
 
