@@ -6,12 +6,13 @@
 import type { HandoffObserver } from "../core/handoff.ts";
 import type { TurnRecord } from "../core/runtime.ts";
 import { Figures } from "./figures.ts";
-import type { TallyStore } from "./tally.ts";
+import { BufferedTally, type TallyStore } from "./tally.ts";
 import { UnreadMessages } from "./unread.ts";
 
 export interface Analytics {
   readonly figures: Figures;
   readonly unread: UnreadMessages;
+  /** The tallies (adds gathered and written every second; a read writes them first). */
   readonly tally: TallyStore;
   /** For the runtime's `onTurn` (never throws, never waits). */
   onTurn(turn: TurnRecord): void;
@@ -27,13 +28,17 @@ export function createAnalytics(opts: {
   /** `UNREAD_MESSAGES_DAYS`: 0 keeps no unread message. */
   unreadDays: number;
   onError?: (error: unknown) => void;
+  /** How long adds are gathered before they are written (default 1 s). */
+  flushIntervalMs?: number;
 }): Analytics {
-  const figures = new Figures(opts.tally, { now: opts.now, ...(opts.onError ? { onError: opts.onError } : {}) });
-  const unread = new UnreadMessages(opts.tally, { days: opts.unreadDays, now: opts.now });
+  const onError = opts.onError ?? (() => {});
+  const tally = new BufferedTally(opts.tally, { onError, ...(opts.flushIntervalMs !== undefined ? { intervalMs: opts.flushIntervalMs } : {}) });
+  const figures = new Figures(tally, { now: opts.now, onError });
+  const unread = new UnreadMessages(tally, { days: opts.unreadDays, now: opts.now });
   return {
     figures,
     unread,
-    tally: opts.tally,
+    tally,
     onTurn(turn) {
       figures.turn(turn);
       const text = turn.result.unreadText;
@@ -44,6 +49,9 @@ export function createAnalytics(opts: {
       taken: (ticketId, openedAt) => figures.handoffTaken(ticketId, openedAt),
       closed: (ticketId) => figures.handoffClosed(ticketId),
     },
-    flush: () => figures.flush(),
+    async flush() {
+      await figures.flush();
+      await tally.flush();
+    },
   };
 }

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTallyStore, MemoryTally, type TallyStore } from "../../src/analytics/tally.ts";
+import { BufferedTally, createTallyStore, MemoryTally, type TallyStore } from "../../src/analytics/tally.ts";
 import { createSessionStore } from "../../src/store/index.ts";
 import { testRedisUrl } from "../helpers/redis.ts";
 import { sleep } from "../helpers/wait.ts";
@@ -91,5 +91,42 @@ describe.each(STORES)("tallies: $name", ({ open }) => {
     expect(await tally.read("short")).toEqual({});
     await tally.add("short", { n: 1 }, 60_000);
     expect(await tally.read("short")).toEqual({ n: 1 });
+  });
+});
+
+describe("BufferedTally", () => {
+  /** A memory tally that counts the writes it receives. */
+  function counting() {
+    const inner = new MemoryTally();
+    const writes: string[] = [];
+    const tally: TallyStore = {
+      add: (k, i, t) => (writes.push(k), inner.add(k, i, t)),
+      set: (k, v, t) => inner.set(k, v, t),
+      read: (k) => inner.read(k),
+      remove: (k, f) => inner.remove(k, f),
+      close: () => inner.close(),
+    };
+    return { tally, writes };
+  }
+
+  it("gathers adds: one write per tally and interval, and a read sees everything added before it", async () => {
+    const { tally, writes } = counting();
+    const buffered = new BufferedTally(tally, { intervalMs: 60_000 });
+    for (let i = 0; i < 100; i++) await buffered.add("figures:2026-11-20", { questions: 1, [`route:${i % 2}`]: 1 }, 60_000);
+    await buffered.add("unread:2026-11-20", { "読めない文": 1 }, 60_000);
+    expect(writes).toEqual([]);
+    expect(await buffered.read("figures:2026-11-20")).toEqual({ questions: 100, "route:0": 50, "route:1": 50 });
+    expect(writes).toEqual(["figures:2026-11-20", "unread:2026-11-20"]);
+  });
+
+  it("writes by itself after the interval, and on close", async () => {
+    const { tally, writes } = counting();
+    const buffered = new BufferedTally(tally, { intervalMs: 50 });
+    await buffered.add("a", { n: 1 }, 60_000);
+    await sleep(150);
+    expect(writes).toEqual(["a"]);
+    await buffered.add("b", { n: 1 }, 60_000);
+    await buffered.close();
+    expect(writes).toEqual(["a", "b"]);
   });
 });
