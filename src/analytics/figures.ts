@@ -17,6 +17,7 @@
 import { addDays, todayInTokyo } from "../calendar/index.ts";
 import type { TurnRecord } from "../core/runtime.ts";
 import type { IsoDate } from "../core/slots.ts";
+import { channelOf } from "../observability/metrics.ts";
 import type { TallyStore } from "./tally.ts";
 
 export const FIGURES_TTL_DAYS = 400;
@@ -187,10 +188,4 @@ export function sumFigures(days: readonly DayFigures[]): Omit<DayFigures, "day">
     total.handoffWaitMinutes = Math.round((total.handoffWaitMinutes + d.handoffWaitMinutes) * 10) / 10;
   }
   return total;
-}
-
-/** `web`, `line`, `slack` or `other`. */
-function channelOf(conversationId: string): string {
-  const prefix = conversationId.slice(0, conversationId.indexOf(":"));
-  return prefix === "web" || prefix === "line" || prefix === "slack" ? prefix : "other";
 }
