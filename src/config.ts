@@ -49,6 +49,8 @@ export const EnvSchema = z.object({
   WEB_RATE_LIMIT_PER_MINUTE: count(120, 1_000_000),
   /** Web chat messages per minute in one session (0: no limit). */
   WEB_SESSION_RATE_LIMIT_PER_MINUTE: count(30, 1_000_000),
+  /** Days to keep the messages the bot could not read, masked (issue 18; 0: keep none). */
+  UNREAD_MESSAGES_DAYS: count(30, 3650),
   LINE_CHANNEL_SECRET: optionalSecret,
   LINE_CHANNEL_ACCESS_TOKEN: optionalSecret,
   LINE_API_BASE_URL: optionalSecret,

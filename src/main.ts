@@ -17,6 +17,9 @@ import { createApp } from "./server.ts";
 import { createSessionStore } from "./store/index.ts";
 import { setupReminders } from "./reminders/setup.ts";
 import { CALENDAR_PATH } from "./channels/web/calendar.ts";
+import { createAnalytics, type Analytics } from "./analytics/index.ts";
+import { createTallyStore } from "./analytics/tally.ts";
+import { homeSummary } from "./analytics/home.ts";
 import type { SessionStore } from "./store/types.ts";
 import { loadCityConfig, SAMPLE_CITY_PATH, type CityConfig } from "../flows/cities/schema.ts";
 
@@ -28,6 +31,8 @@ export interface RunningServer {
   logger: Logger;
   /** This server's metrics registry (served at `/metrics`). */
   metrics: Metrics;
+  /** The daily figures and unread messages (issue 18). */
+  analytics: Analytics;
   close(): Promise<void>;
 }
 
@@ -40,14 +45,25 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
   const metrics = createMetrics();
   const idleTtlMs = config.SESSION_TTL_HOURS * 3_600_000;
   const outbox = createWebOutbox(store);
-  const handoff = await handoffFor(config, city, { store, now, idleTtlMs, outbox, logger });
   const reminders = await setupReminders(config, city, { now, logger, metrics, calendarPath: CALENDAR_PATH });
+  const analytics = createAnalytics({
+    tally: await createTallyStore(config.SESSION_STORE, { onError: (err) => logger.debug({ err }, "figures: redis connection error") }),
+    now,
+    unreadDays: config.UNREAD_MESSAGES_DAYS,
+    onError: (err) => logger.warn({ err: { name: (err as Error).name, message: (err as Error).message } }, "figures not recorded"),
+  });
+  const handoff = await handoffFor(config, city, { store, now, idleTtlMs, outbox, logger, analytics });
+  const observed = observeTurns(logger, metrics);
   const runtime = new ConversationRuntime({
     store,
     city,
     now,
     idleTtlMs,
-    ...observeTurns(logger, metrics),
+    ...observed,
+    onTurn: (turn) => {
+      observed.onTurn(turn);
+      analytics.onTurn(turn);
+    },
     ...(handoff ? { handoff } : {}),
     reminders: reminders.offers,
   });
@@ -97,6 +113,7 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
         ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
         ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
         ...(handoff && city.handoff ? { handoff: { channelId: city.handoff.slackChannelId, desk: handoff } } : {}),
+        home: { summary: () => homeSummary(analytics.tally, now()) },
       }),
     );
   }
@@ -137,9 +154,11 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
       for (const channel of channels) await channel.stop?.();
       await reminders.close();
       rateLimitRedis?.disconnect();
+      await analytics.flush();
+      await analytics.tally.close();
       await store.close();
     })());
-  return { server, url, store, runtime, logger, metrics, close };
+  return { server, url, store, runtime, logger, metrics, analytics, close };
 }
 
 /**
@@ -149,7 +168,7 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
 async function handoffFor(
   config: AppConfig,
   city: CityConfig,
-  deps: { store: SessionStore; now: () => Date; idleTtlMs: number; outbox: WebOutbox; logger: Logger },
+  deps: { store: SessionStore; now: () => Date; idleTtlMs: number; outbox: WebOutbox; logger: Logger; analytics: Analytics },
 ): Promise<Handoff | undefined> {
   if (!city.handoff || !config.SLACK_SIGNING_SECRET || !config.SLACK_BOT_TOKEN) return undefined;
   const { createSlackHelpDeskClient } = await import("./channels/slack/index.ts");
@@ -176,6 +195,7 @@ async function handoffFor(
     hoursText: city.handoff.hoursText,
     now: deps.now,
     idleTtlMs: deps.idleTtlMs,
+    observer: deps.analytics.handoffObserver,
     onError: (what, err) => {
       const e = err as { name?: string; code?: unknown; data?: { error?: unknown } };
       log.error({ what, err: { name: e.name, code: e.code, slackError: e.data?.error } }, "hand-off: the help desk could not be reached");

@@ -28,6 +28,8 @@ export interface ConversationContext {
   /** Answers in a row that could not be understood. */
   misses: number;
   routeId?: RouteId;
+  /** The resident already said whether the route solved it (issue 18): counted once per route. */
+  feedbackGiven?: boolean;
   /** Asia/Tokyo date of the latest event. */
   today: IsoDate;
 }
@@ -43,7 +45,9 @@ export type ConversationOutput =
   | { type: "say"; key: MessageKey }
   | { type: "ask"; slot: Slot; retry: boolean; reason?: AnswerTrouble }
   | { type: "route"; routeId: RouteId }
-  | { type: "followUp" };
+  | { type: "followUp" }
+  /** 「解決した」/「解決しない」 after a route (issue 18). */
+  | { type: "feedback"; routeId: RouteId; resolved: boolean };
 
 export type MessageKey = "greeting" | "restarted" | "freshDiagnosis" | "askAgainGaveUp" | "askAgainGaveUpToPerson";
 
@@ -56,6 +60,9 @@ export interface ConversationInput {
 /** The choice value after a route that asks for a person. */
 export const CONTACT_CHOICE = "contact";
 export const RESTART_CHOICE = "restart";
+/** The follow-up values that say whether the route solved it (issue 18). */
+export const RESOLVED_CHOICE = "resolved";
+export const NOT_RESOLVED_CHOICE = "not-resolved";
 
 /** Slots whose question offers 「わからない」: after two misunderstood answers they become unknown. */
 const UNKNOWN_ALLOWED: ReadonlySet<Slot> = new Set<Slot>([
@@ -115,6 +122,14 @@ function readText(event: { text: string; today: IsoDate }, context: Conversation
   return found;
 }
 
+/**
+ * Issue 18: true when a TEXT event tells the machine nothing in this context (no fact, no answer to the
+ * open question). Shares {@link readText}'s reading with the machine's own guard, so it costs nothing.
+ */
+export function readsNothing(event: { text: string; today: IsoDate }, context: ConversationContext): boolean {
+  return Object.values(readText(event, context)).every((v) => v === undefined);
+}
+
 function merge(facts: Facts, found: Partial<Facts>): Facts {
   const next: Facts = { ...facts };
   for (const [k, v] of Object.entries(found)) if (v !== undefined) (next as Record<string, unknown>)[k] = v;
@@ -165,6 +180,12 @@ export const certificateRecoveryMachine = setup({
       event.type === "CHOICE" && event.slot !== undefined && event.slot !== context.pending,
     isContactChoice: ({ event }) => event.type === "CHOICE" && event.value === CONTACT_CHOICE,
     isRestartChoice: ({ event }) => event.type === "CHOICE" && event.value === RESTART_CHOICE,
+    /** 「解決した」/「解決しない」 for the route just shown, not yet answered. */
+    isFeedbackChoice: ({ context, event }) =>
+      event.type === "CHOICE" &&
+      (event.value === RESOLVED_CHOICE || event.value === NOT_RESOLVED_CHOICE) &&
+      context.routeId !== undefined &&
+      !context.feedbackGiven,
   },
   actions: {
     greet: emit({ type: "say", key: "greeting" } as const),
@@ -214,9 +235,15 @@ export const certificateRecoveryMachine = setup({
     })),
     emitQuestion: emit((_, params: { slot: Slot }) => ({ type: "ask", slot: params.slot, retry: false }) as const),
     closeQuestion: assign({ pending: undefined }),
-    recordRoute: assign((_, params: { routeId: RouteId }) => ({ routeId: params.routeId, pending: undefined })),
+    recordRoute: assign((_, params: { routeId: RouteId }) => ({ routeId: params.routeId, pending: undefined, feedbackGiven: false })),
     emitRoute: emit((_, params: { routeId: RouteId }) => ({ type: "route", routeId: params.routeId }) as const),
     emitFollowUp: emit({ type: "followUp" } as const),
+    emitFeedback: emit(({ context, event }) => ({
+      type: "feedback" as const,
+      routeId: context.routeId ?? ("contact-city" as RouteId),
+      resolved: event.type === "CHOICE" && event.value === RESOLVED_CHOICE,
+    })),
+    recordFeedback: assign({ feedbackGiven: true }),
   },
 }).createMachine({
   id: MACHINE_ID,
@@ -274,6 +301,7 @@ export const certificateRecoveryMachine = setup({
         CHOICE: [
           { guard: "isRestartChoice", target: "start", actions: ["reset", "sayRestarted"] },
           { guard: "isContactChoice", target: ".contact-city", actions: ["setToday", "wantPerson"] },
+          { guard: "isFeedbackChoice", actions: ["setToday", "emitFeedback", "recordFeedback"] },
           { actions: ["setToday", "emitFollowUp"] },
         ],
       },

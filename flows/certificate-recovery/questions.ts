@@ -150,9 +150,11 @@ export function questionReply(
   return { type: "question", slot, text: prefix + def.text, input: def.input, choices };
 }
 
-/** The choice after a route: start over, or talk to a person. */
+/** The choice after a route: did it solve it (issue 18), start over, or talk to a person. */
 export const FOLLOW_UP_SLOT = "followUp";
 export const FOLLOW_UP_CHOICES: Choice[] = [
+  { label: "解決した", value: "resolved" },
+  { label: "解決しない", value: "not-resolved" },
   { label: "最初からやり直す", value: "restart" },
   { label: "窓口に相談したい", value: "contact" },
 ];
@@ -160,7 +162,7 @@ export function followUpReply(): QuestionReply {
   return {
     type: "question",
     slot: FOLLOW_UP_SLOT,
-    text: "ほかにもお困りのことがあれば、そのまま入力してください。",
+    text: "解決しましたか？ほかにもお困りのことがあれば、そのまま入力してください。",
     input: "choice",
     choices: FOLLOW_UP_CHOICES,
   };

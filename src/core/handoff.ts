@@ -111,6 +111,17 @@ export interface HandoffOptions {
   idleTtlMs: number;
   /** Told when the desk could not be reached (for the log); never throws. */
   onError?: (what: string, error: unknown) => void;
+  /** Told when a ticket opens, is taken by a person, or closes (issue 18: the daily figures). */
+  observer?: HandoffObserver;
+}
+
+/** What the figures learn of tickets (src/analytics). Called after the fact; whatever it throws is ignored. */
+export interface HandoffObserver {
+  opened(ticketId: string, openedAt: Date): void;
+  /** A person took a waiting ticket (「対応する」, or a first reply). */
+  taken(ticketId: string, openedAt: Date): void;
+  /** Resolved or withdrawn. */
+  closed(ticketId: string): void;
 }
 
 // ---- meta: pure functions ---------------------------------------------------------------------------
@@ -230,6 +241,7 @@ export class Handoff {
       : opens
         ? HANDOFF_MESSAGES.openedOutsideHours(formatJapaneseDateTime(opens), hoursText)
         : HANDOFF_MESSAGES.openedNoHours(hoursText);
+    this.#observe((o) => o.opened(ticketId, now));
     return { state: { ticketId, status: "waiting", acknowledged: false, ticket }, replies: [{ type: "text", text }] };
   }
 
@@ -242,6 +254,7 @@ export class Handoff {
 
   /** The resident started over (under the conversation's lock): the ticket says so; the bot answers again. */
   async withdraw(state: HandoffState): Promise<Reply[]> {
+    this.#observe((o) => o.closed(state.ticketId));
     try {
       await this.#opts.desk.updateTicket(state.ticketId, state.ticket, { status: "withdrawn" });
     } catch (error) {
@@ -256,6 +269,8 @@ export class Handoff {
       state.status === "active" && state.staff === staff ? "unchanged" : { ...state, status: "active", staff },
     );
     if (change.outcome !== "done" || !change.after) return change.outcome;
+    const openedAt = new Date(change.after.ticket.openedAt);
+    if (change.before?.status === "waiting") this.#observe((o) => o.taken(ticketId, openedAt));
     await this.#opts.desk.updateTicket(ticketId, change.after.ticket, { status: "active", staff });
     return "done";
   }
@@ -281,6 +296,7 @@ export class Handoff {
   async resolve(ticketId: string, staff: string): Promise<DeskOutcome> {
     const change = await this.#transition(ticketId, () => undefined);
     if (change.outcome !== "done" || !change.before || !change.conversationId) return change.outcome;
+    this.#observe((o) => o.closed(ticketId));
     await this.#opts.desk.updateTicket(ticketId, change.before.ticket, { status: "resolved", staff });
     const notifier = this.#opts.notifiers[channelOfConversation(change.conversationId)];
     await notifier?.notify(change.conversationId, [{ type: "text", text: HANDOFF_MESSAGES.resolved }], `handoff-resolved:${ticketId}`);
@@ -308,6 +324,16 @@ export class Handoff {
       await store.save(conversationId, { ...stored, meta, updatedAt: Date.now() }, ttlFor(meta, idleTtlMs));
       return { outcome: "done" as const, conversationId, before, ...(after ? { after } : {}) };
     });
+  }
+
+  #observe(fn: (observer: HandoffObserver) => void): void {
+    const { observer } = this.#opts;
+    if (!observer) return;
+    try {
+      fn(observer);
+    } catch {
+      // an observer never breaks a conversation
+    }
   }
 
   #report(what: string, error: unknown): void {

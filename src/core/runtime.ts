@@ -9,7 +9,9 @@ import {
   type ConversationContext,
   type ConversationEvent,
   type ConversationOutput,
+  readsNothing,
 } from "../../flows/certificate-recovery/machine.ts";
+import { feedbackReplies } from "../../flows/certificate-recovery/feedback.ts";
 import { MESSAGES } from "../../flows/certificate-recovery/messages.ts";
 import { FOLLOW_UP_SLOT, followUpReply, questionReply } from "../../flows/certificate-recovery/questions.ts";
 import { buildRoute } from "../../flows/certificate-recovery/routes.ts";
@@ -102,6 +104,13 @@ export interface TurnResult {
   started: boolean;
   /** What this turn did to a hand-off: opened a ticket, forwarded the message to it, or withdrew it. */
   handoff?: "opened" | "forwarded" | "withdrawn";
+  /** 「解決した」/「解決しない」 for a route, tapped in this turn (issue 18). */
+  feedback?: { routeId: string; resolved: boolean };
+  /**
+   * The message (after the PII guard) when the language layer took no fact and no answer to the open
+   * question from it (issue 18: the city learns what the bot cannot read). Never logged.
+   */
+  unreadText?: string;
 }
 
 export interface HandleOptions {
@@ -254,12 +263,15 @@ export class ConversationRuntime {
       const firstStep = outputs.findIndex((o) => o.type !== "say");
       if (firstStep > 0) outputs.splice(0, firstStep);
     }
+    // Issue 18: nothing read from the text (no fact, no answer to the open question).
+    const unread = machineEvent?.type === "TEXT" && readsNothing(machineEvent, after.context);
     if (machineEvent) after = sendToMachine(after, machineEvent, outputs);
     const persisted = persistSnapshot(after);
 
     const context: ConversationContext = after.context;
-    let replies = [...notices, ...outputs.flatMap((o) => this.#render(o, context, today))];
+    let replies = [...notices, ...outputs.flatMap((o) => this.#render(o, context, today, handoff !== undefined))];
     const route = outputs.find((o) => o.type === "route");
+    const feedback = outputs.find((o) => o.type === "feedback");
 
     if (handoff && route?.routeId === "contact-city" && !handoffOf(meta)) {
       // Staff want the answer the resident had before asking for a person (「窓口に相談したい」 after a route).
@@ -306,6 +318,8 @@ export class ConversationRuntime {
       piiFound,
       started,
       ...(handoffChange ? { handoff: handoffChange } : {}),
+      ...(feedback ? { feedback: { routeId: feedback.routeId, resolved: feedback.resolved } } : {}),
+      ...(unread && machineEvent?.type === "TEXT" && machineEvent.text.trim() ? { unreadText: machineEvent.text } : {}),
     };
   }
 
@@ -374,7 +388,7 @@ export class ConversationRuntime {
     return undefined;
   }
 
-  #render(output: ConversationOutput, context: ConversationContext, today: IsoDate): Reply[] {
+  #render(output: ConversationOutput, context: ConversationContext, today: IsoDate, canHandOff: boolean): Reply[] {
     switch (output.type) {
       case "say":
         return [{ type: "text", text: MESSAGES[output.key] }];
@@ -384,6 +398,8 @@ export class ConversationRuntime {
         return [buildRoute(output.routeId, context.facts, { city: this.#opts.city, today })];
       case "followUp":
         return [followUpReply()];
+      case "feedback":
+        return feedbackReplies(output.resolved, { city: this.#opts.city, today, facts: context.facts, canHandOff });
     }
   }
 }

@@ -23,6 +23,8 @@ export interface Metrics {
   readonly rateLimited: Counter<"scope">;
   /** HTTP latency by route pattern (never the raw path), method and status. */
   readonly httpDuration: Histogram<"method" | "route" | "status">;
+  /** 「解決した」/「解決しない」 after a route, by route id (`resolved`: `true` / `false`). Issue 18. */
+  readonly feedback: Counter<"route_id" | "resolved">;
   /** The exposition text for `GET /metrics`. */
   render(): Promise<string>;
   readonly contentType: string;
@@ -82,6 +84,12 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
       help: "HTTP request latency by route pattern, method and status",
       labelNames: ["method", "route", "status"],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    }),
+    feedback: new Counter({
+      name: "mcr_feedback_total",
+      help: "Answers to 'did this solve it?' after a route, by route id and whether it was resolved",
+      labelNames: ["route_id", "resolved"],
       registers,
     }),
     render: () => registry.metrics(),

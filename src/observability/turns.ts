@@ -22,6 +22,7 @@ export function observeTurns(logger: Logger, metrics: Metrics): Required<Pick<Ru
         metrics.routes.inc({ channel, route_id: r.routeId });
         metrics.questionsPerDiagnosis.observe({ channel }, r.questionsAsked);
       }
+      if (r.feedback) metrics.feedback.inc({ route_id: r.feedback.routeId, resolved: String(r.feedback.resolved) });
       if (!logger.isLevelEnabled("info")) return;
       logger.info(
         {

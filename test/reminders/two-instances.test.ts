@@ -12,7 +12,7 @@ import { testRedisUrl } from "../helpers/redis.ts";
 import { until } from "../helpers/wait.ts";
 import { newUserId, reachRenewalNotYet, startLineServer, tap, type LineServer } from "./line-helpers.ts";
 
-const REDIS_URL = testRedisUrl(15);
+const REDIS_URL = testRedisUrl(7);
 let fake: FakeLineApi;
 const servers: LineServer[] = [];
 

@@ -20,6 +20,7 @@ import type { SessionStore } from "../../store/types.ts";
 import type { Channel } from "../types.ts";
 import { conversationIdOf, parseWebhookBody, toLineAction } from "./parse.ts";
 import { apiMessage } from "./push.ts";
+import { markReadIfWithStaff } from "./read.ts";
 import { renderLineMessages } from "./render.ts";
 import { verifyLineRequest } from "./verify.ts";
 
@@ -100,7 +101,14 @@ export function createLineChannel(opts: LineChannelOptions): LineChannel {
     try {
       if (action.kind === "forget") await runtime.forget(action.conversationId);
       else if (action.kind === "unsupported") replies = [{ type: "text", text: MESSAGES.unsupported }];
-      else replies = (await runtime.handle(action.conversationId, action.event)).replies;
+      else {
+        const turn = await runtime.handle(action.conversationId, action.event);
+        replies = turn.replies;
+        // Issue 18: a person has the ticket, so the resident sees 既読.
+        await markReadIfWithStaff(client, runtime, action.conversationId, event, turn).catch((err: unknown) =>
+          log.warn({ ...turnCtx(), status: err instanceof HTTPFetchError ? err.status : undefined }, "line: could not mark as read"),
+        );
+      }
     } catch (err) {
       failed = true;
       log.error({ ...turnCtx(), err: withoutId(err, action.conversationId, hashed()) }, "line event failed");

@@ -34,6 +34,8 @@ import {
   type SlackTarget,
 } from "./parse.ts";
 import { renderAnswered, renderReplies, renderThreadStart, renderTicketNote } from "./render.ts";
+import { renderHome } from "./home.ts";
+import type { HomeSummary } from "../../analytics/home.ts";
 import { cannotPostHere, createSlackHelpDesk, postMessages, postThreadStart, slackErrorCode } from "./send.ts";
 import { boltLogger, createAuthorization, createSlackReceiver, webClientOptions } from "./verify.ts";
 
@@ -55,6 +57,8 @@ export interface SlackChannelOptions {
    * this channel feeds with the staff's clicks and thread replies.
    */
   handoff?: SlackHandoffOptions;
+  /** The App Home tab for staff (issue 18): the figures to show when someone opens it. */
+  home?: { summary(): Promise<HomeSummary> };
 }
 
 /** What the Slack channel needs of the hand-off. */
@@ -188,7 +192,31 @@ export function createSlackChannel(opts: SlackChannelOptions): Channel {
     }
   }
 
+  /** App Home (issue 18): the figures, with a link to each open ticket, published for the staff member. */
+  async function onHomeOpened({ event, client }: { event: { user: string; tab?: string }; client: WebClient }): Promise<void> {
+    const { home } = opts;
+    if (!home || event.tab !== "home") return;
+    try {
+      const summary = await home.summary();
+      const links: Record<string, string> = {};
+      const desk = opts.handoff?.channelId;
+      if (desk) {
+        await Promise.all(
+          summary.openHandoffs.slice(0, 30).map(async (h) => {
+            const res = await client.chat.getPermalink({ channel: desk, message_ts: h.ticketId }).catch(() => undefined);
+            if (res?.permalink) links[h.ticketId] = res.permalink;
+          }),
+        );
+      }
+      await client.views.publish({ user_id: event.user, view: renderHome(summary, links) });
+      log.info({ openHandoffs: summary.openHandoffs.length }, "slack: app home published");
+    } catch (err) {
+      log.warn({ err: { name: (err as Error).name }, slackError: slackErrorCode(err) }, "slack: app home not published");
+    }
+  }
+
   function listen(app: App): void {
+    app.event("app_home_opened", onHomeOpened);
     app.event("message", async (args) => {
       if (await onTicketReply(args)) return;
       await onMessage(parseMessageEvent(args.body, args.context.botUserId ?? ""), args);

@@ -29,6 +29,8 @@ export interface FakeLineApi {
   pushes(): { to: string; messages: any[]; retryKey: string | undefined }[];
   /** Every push request, whatever the fake answered (429s included), with its retry key and status. */
   pushAttempts(): { to: string; retryKey: string | undefined; status: number }[];
+  /** Accepted `POST /v2/bot/chat/markAsRead` calls (markMessagesAsReadByToken): their tokens, in order. */
+  markedAsRead(): string[];
   /** Answer the next `count` API calls with this status (e.g. 500, or 429 as LINE does over a rate or quota). */
   failNext(status: number, count?: number): void;
   /** Poll until `predicate` holds (default 5 s), or throw. */
@@ -103,6 +105,12 @@ export async function startFakeLineApi(opts: { accessToken: string }): Promise<F
       if (typeof retryKey === "string") acceptedRetryKeys.add(retryKey);
       return send(200, { sentMessages: body.messages.map(() => ({ id: randomBytes(8).toString("hex"), quoteToken: randomBytes(12).toString("hex") })) });
     }
+    if (req.method === "POST" && path === "/v2/bot/chat/markAsRead") {
+      if (typeof body?.markAsReadToken !== "string" || body.markAsReadToken === "") {
+        return send(400, { message: "The request body has 1 error(s)", details: [{ message: "must be specified", property: "markAsReadToken" }] });
+      }
+      return send(200, {});
+    }
     if (req.method === "POST" && path === "/v2/bot/richmenu") {
       const details = richMenuErrors(body);
       if (details.length > 0) return send(400, { message: "The request body has errors", details });
@@ -145,6 +153,7 @@ export async function startFakeLineApi(opts: { accessToken: string }): Promise<F
       requests
         .filter((r) => r.path === "/v2/bot/message/push")
         .map((r) => ({ to: r.body?.to, retryKey: r.headers["x-line-retry-key"] as string | undefined, status: r.status })),
+    markedAsRead: () => requests.filter((r) => r.path === "/v2/bot/chat/markAsRead" && r.status === 200).map((r) => r.body.markAsReadToken as string),
     failNext(status, count = 1) {
       failures = { status, count };
     },

@@ -167,9 +167,11 @@ describe("LINE render: routes", () => {
     expect(messages[1]?.quickReply).toBeUndefined();
     expect(messages[2]).toStrictEqual({
       type: "text",
-      text: "ほかにもお困りのことがあれば、そのまま入力してください。",
+      text: "解決しましたか？ほかにもお困りのことがあれば、そのまま入力してください。",
       quickReply: {
         items: [
+          { type: "action", action: { type: "postback", label: "解決した", data: "c=resolved&s=followUp", displayText: "解決した" } },
+          { type: "action", action: { type: "postback", label: "解決しない", data: "c=not-resolved&s=followUp", displayText: "解決しない" } },
           { type: "action", action: { type: "postback", label: "最初からやり直す", data: "c=restart&s=followUp", displayText: "最初からやり直す" } },
           { type: "action", action: { type: "postback", label: "窓口に相談したい", data: "c=contact&s=followUp", displayText: "窓口に相談したい" } },
         ],

@@ -142,7 +142,12 @@ describe("LINE webhook: events", () => {
     expect(flex.altText.length).toBeLessThanOrEqual(400);
     expect(flex.altText).toContain(flex.contents.header.contents[0].text);
     expect(flex.contents.footer.contents.at(-1).action).toEqual({ type: "uri", label: "窓口に電話 0120-000-111", uri: "tel:0120000111" });
-    expect(quickItems(messages).map((i: any) => i.action.data)).toEqual(["c=restart&s=followUp", "c=contact&s=followUp"]);
+    expect(quickItems(messages).map((i: any) => i.action.data)).toEqual([
+      "c=resolved&s=followUp",
+      "c=not-resolved&s=followUp",
+      "c=restart&s=followUp",
+      "c=contact&s=followUp",
+    ]);
     expect(await server.store.get(`line:${userId}`)).toBeDefined();
   });
 

@@ -82,7 +82,12 @@ export function blockProblem(blocks: unknown, maxBlocks: number): string | undef
   if (!Array.isArray(blocks)) return "blocks is not an array";
   if (blocks.length > maxBlocks) return `more than ${maxBlocks} blocks`;
   for (const b of blocks as any[]) {
-    if (b.type === "section" && (typeof b.text?.text !== "string" || b.text.text.length === 0 || b.text.text.length > 3000)) {
+    // A section has a text, or fields (at most 10, each at most 2,000 characters), or both.
+    if (b.type === "section" && b.fields !== undefined) {
+      if (!Array.isArray(b.fields) || b.fields.length === 0 || b.fields.length > 10) return "section fields: 1 to 10";
+      if (b.fields.some((f: any) => typeof f?.text !== "string" || f.text.length === 0 || f.text.length > 2000)) return "section field empty or over 2000";
+      if (b.text !== undefined && (typeof b.text.text !== "string" || b.text.text.length === 0 || b.text.text.length > 3000)) return "section text empty or over 3000";
+    } else if (b.type === "section" && (typeof b.text?.text !== "string" || b.text.text.length === 0 || b.text.text.length > 3000)) {
       return "section text empty or over 3000";
     }
     if (b.type === "header" && (b.text?.type !== "plain_text" || b.text.text.length > 150)) return "header over 150";
@@ -139,6 +144,16 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         if (problem) return { ok: false, error: "invalid_blocks", errors: [problem] };
         return { ok: true, view: { id: "V0FORM", ...view } };
       }
+      case "views.publish": {
+        const view = body.view;
+        if (typeof body.user_id !== "string" || !view || view.type !== "home") return { ok: false, error: "invalid_arguments" };
+        const problem = blockProblem(view.blocks, 100);
+        if (problem) return { ok: false, error: "invalid_blocks", errors: [problem] };
+        return { ok: true, view: { id: "V0HOME", ...view } };
+      }
+      case "chat.getPermalink":
+        if (typeof body.channel !== "string" || typeof body.message_ts !== "string") return { ok: false, error: "invalid_arguments" };
+        return { ok: true, channel: body.channel, permalink: `https://help-desk.slack.com/archives/${body.channel}/p${body.message_ts.replace(".", "")}` };
       case "apps.connections.open":
         if (!token.startsWith("xapp-")) return { ok: false, error: "not_allowed_token_type" };
         return { ok: true, url: `ws://127.0.0.1:${port}/link/?ticket=${opened.push(token)}` };

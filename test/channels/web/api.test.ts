@@ -40,7 +40,7 @@ describe("web chat API", () => {
     expect(route.sections.length).toBeGreaterThan(2);
     const follow = done.json.replies.at(-1);
     expect(follow).toMatchObject({ type: "question", slot: "followUp" });
-    expect(follow.choices.map((c: any) => c.label)).toEqual(["最初からやり直す", "窓口に相談したい"]);
+    expect(follow.choices.map((c: any) => c.label)).toEqual(["解決した", "解決しない", "最初からやり直す", "窓口に相談したい"]);
   });
 
   it("offers restart and contact after a route; new text starts a fresh diagnosis", async () => {
