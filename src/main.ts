@@ -46,6 +46,8 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
     idleTtlMs,
     ...observeTurns(logger, metrics),
     ...(handoff ? { handoff } : {}),
+    // The web chat page restores a conversation after a reload (GET /api/chat/sessions/:id).
+    keepTranscript: (conversationId) => conversationId.startsWith("web:"),
   });
 
   // Several instances on one Redis share the web chat's rate limits through it (their own connection).

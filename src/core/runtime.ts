@@ -31,6 +31,7 @@ import {
 } from "./handoff.ts";
 import type { Reply } from "./reply.ts";
 import type { Facts, IsoDate } from "./slots.ts";
+import { choiceLabel, withTurn } from "./transcript.ts";
 import { persistSnapshot, restoreSnapshot, sendToMachine, startMachine, type MachineSnapshot } from "./turn.ts";
 
 /** Texts longer than this are cut before they are read: nobody describes a card problem in more. */
@@ -62,6 +63,11 @@ export interface RuntimeOptions {
    * the machine. Without it, `contact-city` shows the city's contacts only.
    */
   handoff?: Handoff;
+  /**
+   * Keep the transcript of these conversations in their meta (src/core/transcript.ts), for a channel
+   * that shows a conversation again after a reload (the web chat). Unset: no transcript is kept.
+   */
+  keepTranscript?: (conversationId: string) => boolean;
 }
 
 /** One handled event, as {@link RuntimeOptions.onTurn} sees it. */
@@ -95,6 +101,8 @@ export interface TurnResult {
   pendingSlot?: string;
   /** The message carried a PIN or 個人番号 that was discarded. */
   piiFound: boolean;
+  /** When `piiFound`: the resident's text as it was kept, the PIN or 個人番号 replaced by ＊＊＊＊. */
+  redactedText?: string;
   /** True when this event started the conversation (new, expired or restarted after an update). */
   started: boolean;
   /** What this turn did to a hand-off: opened a ticket, forwarded the message to it, or withdrew it. */
@@ -207,6 +215,7 @@ export class ConversationRuntime {
     }
 
     let piiFound = false;
+    let residentText: string | undefined;
     let machineEvent: ConversationEvent | undefined;
     switch (event.kind) {
       case "start":
@@ -217,12 +226,14 @@ export class ConversationRuntime {
           piiFound = true;
           notices.push({ type: "text", text: MESSAGES.piiWarning });
         }
+        residentText = pii.redacted;
         machineEvent = { type: "TEXT", text: pii.redacted, today };
         // Kept (redacted) for a ticket, only where a hand-off can happen.
         if (handoff) meta = withRecentMessage(meta, pii.redacted);
         break;
       }
       case "choice":
+        residentText = choiceLabel(meta, event.value);
         machineEvent = {
           type: "CHOICE",
           value: event.value.slice(0, 100),
@@ -275,6 +286,7 @@ export class ConversationRuntime {
       }
     }
 
+    if (this.#opts.keepTranscript?.(conversationId)) meta = withTurn(meta, residentText, replies);
     const envelope: StoredConversation = {
       machineId: MACHINE_ID,
       version: MACHINE_VERSION,
@@ -293,6 +305,7 @@ export class ConversationRuntime {
       questionsAsked: context.asked.length,
       ...(context.pending ? { pendingSlot: context.pending } : {}),
       piiFound,
+      ...(piiFound && residentText !== undefined ? { redactedText: residentText } : {}),
       started,
       ...(handoffChange ? { handoff: handoffChange } : {}),
     };
@@ -320,7 +333,10 @@ export class ConversationRuntime {
       text = choiceInWords(event.value, event.slot);
     }
     const forwarded = await handoff.forward(state, text);
-    const meta = withHandoff(stored.meta ?? {}, forwarded.state);
+    let meta = withHandoff(stored.meta ?? {}, forwarded.state);
+    if (this.#opts.keepTranscript?.(conversationId)) {
+      meta = withTurn(meta, event.kind === "text" ? text : choiceLabel(meta, event.value), [...notices, ...forwarded.replies]);
+    }
     await this.#opts.store.save(conversationId, { ...stored, meta, updatedAt: Date.now() }, ttlFor(meta, this.#opts.idleTtlMs));
     const context = (stored.snapshot as { context?: Partial<ConversationContext> } | undefined)?.context;
     return {
@@ -328,6 +344,7 @@ export class ConversationRuntime {
       facts: context?.facts ?? {},
       questionsAsked: context?.asked?.length ?? 0,
       piiFound,
+      ...(piiFound ? { redactedText: text } : {}),
       started: false,
       handoff: "forwarded",
     };
