@@ -52,6 +52,14 @@ export const EnvSchema = z.object({
     .refine((list) => list.every(isOrigin), {
       message: "each entry must be an origin such as https://www.city.example.lg.jp (scheme://host[:port], no path, no trailing slash)",
     }),
+  /** Comma-separated origins of the city's sites that may show the chat in an iframe (the widget). */
+  EMBED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []))
+    .refine((list) => list.every(isOrigin), {
+      message: "each entry must be an origin such as https://www.city.example.lg.jp (scheme://host[:port], no path, no trailing slash)",
+    }),
   /** Web chat requests per minute from one IP address (0: no limit). */
   WEB_RATE_LIMIT_PER_MINUTE: count(120, 1_000_000),
   /** Web chat messages per minute in one session (0: no limit). */

@@ -100,7 +100,7 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
       }),
     );
   }
-  const app = createApp({ channels, store, logger, metrics });
+  const app = createApp({ channels, store, logger, metrics, embedOrigins: config.EMBED_ORIGINS });
   for (const channel of channels) await channel.start?.();
 
   let server: Server;

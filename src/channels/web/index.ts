@@ -133,6 +133,11 @@ export function createWebChannel(opts: WebChannelOptions): Channel {
         res.status(200).json({ ...renderWebReplies(page.replies), cursor: page.cursor, handoff: status !== "none" });
       });
 
+      // A city's site loads widget.js from here with a <script> tag: another origin may read it.
+      app.get("/widget.js", (_req, res, next) => {
+        res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
+        next();
+      });
       app.use("/", express.static(PUBLIC_DIR, { index: "index.html", maxAge: "1h" }));
     },
   };
