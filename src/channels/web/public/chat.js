@@ -21,8 +21,27 @@
   const sendButton = document.getElementById("send");
   const newChat = document.getElementById("new-chat");
   const announcer = document.getElementById("announce");
+  // The session id lives in this tab's sessionStorage, so that a reload finds the conversation again. In
+  // a frame on another site (the widget) the browser may refuse storage: the page then works without it.
   const STORAGE_KEY = "mcr-session";
-  let sessionId = sessionStorage.getItem(STORAGE_KEY);
+  const stored = {
+    get() {
+      try {
+        return sessionStorage.getItem(STORAGE_KEY);
+      } catch {
+        return null;
+      }
+    },
+    set(value) {
+      try {
+        if (value) sessionStorage.setItem(STORAGE_KEY, value);
+        else sessionStorage.removeItem(STORAGE_KEY);
+      } catch {
+        // not kept: a reload starts a new conversation
+      }
+    },
+  };
+  let sessionId = stored.get();
 
   // Messages from a person at the help desk arrive by polling: every few seconds while a person has the
   // conversation, gently otherwise, and at once after each message the resident sends.
@@ -309,7 +328,7 @@
     const { status, data, retryAfter } = await request("POST", "/api/chat/sessions", {});
     if (status !== 201) throw new Failed(status, retryAfter);
     sessionId = data.sessionId;
-    sessionStorage.setItem(STORAGE_KEY, sessionId);
+    stored.set(sessionId);
     cursor = "";
     handoff = false;
     return data.replies;
@@ -416,7 +435,7 @@
   newChat.addEventListener("click", () => {
     if (busy) return;
     clearTimeout(pollTimer);
-    sessionStorage.removeItem(STORAGE_KEY);
+    stored.set(null);
     sessionId = null;
     log.replaceChildren();
     open(true).then(focusInput);
