@@ -7,6 +7,7 @@
  * Bounded: the last {@link TRANSCRIPT_ENTRIES} entries, each resident text cut to
  * {@link TRANSCRIPT_TEXT_LENGTH} characters. Pure functions over meta; the runtime records each turn.
  */
+import { detectPii } from "../nlu/index.ts";
 import type { Reply } from "./reply.ts";
 
 /** Entries kept per conversation (the oldest are dropped): about a dozen turns. */
@@ -31,7 +32,8 @@ export function transcriptOf(meta: Record<string, unknown> | undefined): Transcr
 
 /**
  * The words a resident's tap stands for: the label of the choice with that value in the bot's latest
- * question, a date as 2027/03/15, else the value itself.
+ * question, a date as 2027/03/15, else the value itself (cut, and through the PII guard: a value is
+ * whatever the client sent).
  */
 export function choiceLabel(meta: Record<string, unknown> | undefined, value: string): string {
   const entries = transcriptOf(meta);
@@ -46,7 +48,7 @@ export function choiceLabel(meta: Record<string, unknown> | undefined, value: st
     }
     break;
   }
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value.replaceAll("-", "/") : value;
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value.replaceAll("-", "/") : detectPii(value.slice(0, 100)).redacted;
 }
 
 /** Meta with one turn added: the resident's (redacted) text if any, and the bot's replies. */

@@ -100,6 +100,15 @@ describe("a PIN in the resident's message", () => {
     expect(json.transcript[1]).toEqual({ from: "resident", text: "暗証番号は＊＊＊＊です。ロックされました" });
   });
 
+  it("a choice value that is no button's, carrying a PIN, is kept redacted too", async () => {
+    const { sessionId } = await newSession();
+    const res = await say(sessionId, { choice: "暗証番号は4831です" });
+    expect(res.status).toBe(200);
+    const { json } = await restore(sessionId);
+    expect(JSON.stringify(json)).not.toContain("4831");
+    expect(json.transcript[1]).toEqual({ from: "resident", text: "暗証番号は＊＊＊＊です" });
+  });
+
   it("no redactedText when nothing was discarded", async () => {
     const { sessionId } = await newSession();
     const res = await say(sessionId, { text: "暗証番号がロックされました" });
