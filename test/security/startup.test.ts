@@ -78,7 +78,6 @@ const BAD: [string, Record<string, string>, RegExp[]][] = [
   ["an unknown session store", { SESSION_STORE: "postgres://db/sessions" }, [/SESSION_STORE/]],
   ["a log level pino does not know", { LOG_LEVEL: "loud" }, [/LOG_LEVEL/]],
   ["a CORS origin with a path", { CORS_ORIGINS: "https://www.city.example.lg.jp/chat" }, [/CORS_ORIGINS/]],
-  ["an embedding origin with a trailing slash", { EMBED_ORIGINS: "https://www.city.example.lg.jp/" }, [/EMBED_ORIGINS/]],
   ["a negative rate limit", { WEB_RATE_LIMIT_PER_MINUTE: "-5" }, [/WEB_RATE_LIMIT_PER_MINUTE/]],
   ["a session rate limit that is not a number", { WEB_SESSION_RATE_LIMIT_PER_MINUTE: "lots" }, [/WEB_SESSION_RATE_LIMIT_PER_MINUTE/]],
 ];

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/main.ts";
+import { ConfigError, loadConfig } from "../../../src/config.ts";
 import { startTestServer } from "../../helpers/server.ts";
 
 const CITY_SITE = "https://www.city.example.lg.jp";
@@ -56,5 +57,16 @@ describe("EMBED_ORIGINS", () => {
     expect(res.headers.get("x-frame-options")).toBeNull();
     // The rest of the policy is as strict as ever.
     expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
+  });
+});
+
+describe("EMBED_ORIGINS, checked at start-up", () => {
+  it.each(["https://www.city.example.lg.jp/", "https://www.city.example.lg.jp/chat", "www.city.example.lg.jp", "*"])("%s is refused, naming the variable", (value) => {
+    expect(() => loadConfig({ EMBED_ORIGINS: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ EMBED_ORIGINS: value })).toThrow(/^EMBED_ORIGINS: /);
+  });
+  it("a list of origins is read as a list", () => {
+    expect(loadConfig({ EMBED_ORIGINS: " https://a.example.jp , http://localhost:8080" }).EMBED_ORIGINS).toEqual(["https://a.example.jp", "http://localhost:8080"]);
+    expect(loadConfig({}).EMBED_ORIGINS).toEqual([]);
   });
 });
