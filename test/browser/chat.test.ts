@@ -257,6 +257,7 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])("the chat page at %s siz
 
   it("controls: 3:1 contrast, the placeholder whole, a favicon, buttons reachable by keyboard", async () => {
     const { page } = await open();
+    await page.screenshot({ path: `${SCREENSHOTS}${viewport}-start.png` });
     const colours = await page.evaluate(() => {
       const css = (sel: string, prop: string) => getComputedStyle(document.querySelector(sel)!).getPropertyValue(prop);
       return {
