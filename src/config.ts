@@ -2,6 +2,7 @@
  * The server's configuration, read from the environment and validated once at start-up
  * (shared/contract.md §4). Factories take this typed config and never read process.env themselves.
  */
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const optionalSecret = z
@@ -25,7 +26,13 @@ function isOrigin(value: string): boolean {
 
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default("127.0.0.1"),
+  HOST: z
+    .string()
+    .min(1)
+    .default("127.0.0.1")
+    .refine((h) => isIP(h) !== 0 || /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/.test(h), {
+      message: "an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::, or a host name (no scheme, port or path)",
+    }),
   SESSION_STORE: z
     .string()
     .default("sqlite:./data/sessions.db")
@@ -39,6 +46,14 @@ export const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Comma-separated origins allowed to call the web chat API from another site. */
   CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []))
+    .refine((list) => list.every(isOrigin), {
+      message: "each entry must be an origin such as https://www.city.example.lg.jp (scheme://host[:port], no path, no trailing slash)",
+    }),
+  /** Comma-separated origins of the city's sites that may show the chat in an iframe (the widget). */
+  EMBED_ORIGINS: z
     .string()
     .optional()
     .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []))

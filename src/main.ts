@@ -2,6 +2,8 @@
  * Start the server: read the configuration, the city file and the store, mount the enabled channels,
  * listen, and shut down gracefully on SIGTERM / SIGINT.
  */
+// First: an older Node stops here with one line, before any other module is evaluated.
+import "./node-version.ts";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { nowFromEnv } from "./calendar/index.ts";
 import { loadConfig, type AppConfig } from "./config.ts";
@@ -66,6 +68,8 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
     },
     ...(handoff ? { handoff } : {}),
     reminders: reminders.offers,
+    // The web chat page restores a conversation after a reload (GET /api/chat/sessions/:id).
+    keepTranscript: (conversationId) => conversationId.startsWith("web:"),
   });
 
   // Several instances on one Redis share the web chat's rate limits through it (their own connection).
@@ -117,13 +121,21 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
       }),
     );
   }
-  const app = createApp({ channels, store, logger, metrics });
+  const app = createApp({ channels, store, logger, metrics, embedOrigins: config.EMBED_ORIGINS });
   for (const channel of channels) await channel.start?.();
 
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
-    s.once("error", reject);
-  });
+  let server: Server;
+  try {
+    server = await new Promise<Server>((resolve, reject) => {
+      // Express 5 hands a listen error (a taken port, an address not of this machine) to this callback.
+      const s = app.listen(config.PORT, config.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
+    });
+  } catch (err) {
+    for (const channel of channels) await channel.stop?.().catch(() => {});
+    rateLimitRedis?.disconnect();
+    await store.close().catch(() => {});
+    throw new ListenError(config, err as NodeJS.ErrnoException);
+  }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
@@ -159,6 +171,30 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
       await store.close();
     })());
   return { server, url, store, runtime, logger, metrics, analytics, close };
+}
+
+/** The server could not listen where it was told to; the message is one line saying what to change. */
+export class ListenError extends Error {
+  readonly code: string;
+  constructor(config: Pick<AppConfig, "HOST" | "PORT">, cause: NodeJS.ErrnoException) {
+    const code = cause.code ?? "UNKNOWN";
+    const where = `${config.HOST}:${config.PORT}`;
+    const messages: Record<string, string> = {
+      EADDRINUSE: `PORT ${config.PORT} is already in use on ${config.HOST} (is another server running?); stop it or set PORT to a free port`,
+      EACCES: `not allowed to listen on port ${config.PORT} (EACCES); set PORT to 1024 or above, or let the reverse proxy take port ${config.PORT}`,
+      EADDRNOTAVAIL: `HOST ${config.HOST} is not an address of this machine (EADDRNOTAVAIL); use 127.0.0.1, 0.0.0.0 or one of its own addresses`,
+      ENOTFOUND: `HOST ${config.HOST} is not a known host name (ENOTFOUND); use 127.0.0.1, 0.0.0.0 or one of this machine's addresses`,
+      EAI_AGAIN: `HOST ${config.HOST} could not be looked up (EAI_AGAIN); use an IP address such as 127.0.0.1 or 0.0.0.0`,
+    };
+    super(messages[code] ?? `could not listen on ${where}: ${cause.message}`);
+    this.name = "ListenError";
+    this.code = code;
+  }
+}
+
+/** Where a browser on this machine opens the chat: a wildcard address becomes the loopback one. */
+export function browserUrl(url: string): string {
+  return `${url.replace("//0.0.0.0:", "//127.0.0.1:").replace("//[::]:", "//[::1]:")}/`;
 }
 
 /**
@@ -218,7 +254,12 @@ async function main(): Promise<void> {
   } catch (err) {
     const e = err as Error;
     // A bad city file is a configuration error too: name the variable that points at it.
-    const what = e.name === "CityConfigError" ? "configuration error: MUNICIPALITY_CONFIG" : "start-up failed";
+    const what =
+      e.name === "CityConfigError"
+        ? "configuration error: MUNICIPALITY_CONFIG"
+        : e instanceof ListenError && /^E(ADDRNOTAVAIL|NOTFOUND|AI_AGAIN)$/.test(e.code)
+          ? "configuration error"
+          : "start-up failed";
     process.stderr.write(`${what}: ${oneLine(e.message)}\n`);
     process.exit(1);
   }
@@ -239,6 +280,8 @@ async function main(): Promise<void> {
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));
+  // Besides the JSON log, one plain line for whoever started it by hand.
+  process.stdout.write(`open ${browserUrl(running.url)}\n`);
 }
 
 /** Start-up errors are one line on stderr, whatever the message held. */

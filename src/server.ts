@@ -20,34 +20,44 @@ export interface AppOptions {
   logger: Logger;
   /** This app's metrics registry (a fresh one when unset). */
   metrics?: Metrics;
+  /** Origins whose pages may show the chat page in an iframe (EMBED_ORIGINS, the widget). */
+  embedOrigins?: readonly string[];
 }
 
 /**
  * Security headers (helmet), with a strict Content-Security-Policy: the chat page loads only its own
- * chat.js and chat.css, has no inline script or style, and may not be framed. Every response carries
- * them but the webhooks' (see {@link createApp}).
+ * chat.js and chat.css and has no inline script or style. It may not be framed, except by the city's
+ * own sites listed in `EMBED_ORIGINS` (the widget, `widget.js`, shows the page in an iframe there).
+ * Every response carries them but the webhooks' (see {@link createApp}).
  */
-export const securityHeaders = helmet({
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'"],
-      connectSrc: ["'self'"],
-      fontSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'none'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
+export function securityHeadersFor(embedOrigins: readonly string[] = []) {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: embedOrigins.length > 0 ? ["'self'", ...embedOrigins] : ["'none'"],
+      },
     },
-  },
-  referrerPolicy: { policy: "no-referrer" },
-  // HSTS is for the TLS terminator (the city's reverse proxy) to decide: it binds the whole host name
-  // for a year, which the bot should not do on its own.
-  strictTransportSecurity: false,
-});
+    // X-Frame-Options cannot name another site; with embedding origins, frame-ancestors alone decides.
+    xFrameOptions: embedOrigins.length > 0 ? false : { action: "sameorigin" },
+    referrerPolicy: { policy: "no-referrer" },
+    // HSTS is for the TLS terminator (the city's reverse proxy) to decide: it binds the whole host name
+    // for a year, which the bot should not do on its own.
+    strictTransportSecurity: false,
+  });
+}
+
+/** The headers of a server that nobody embeds. */
+export const securityHeaders = securityHeadersFor();
 
 /** Where the platforms' webhooks live (`/webhooks/line`, `/webhooks/slack/events`). */
 const WEBHOOKS = "/webhooks/";
@@ -62,7 +72,8 @@ export function createApp(opts: AppOptions): Express {
   // Browser headers are for what a browser loads: the page, its assets, the chat API and errors. The
   // webhooks answer LINE's and Slack's servers with a bare JSON acknowledgement, thousands of times a
   // minute at peak, and skip them.
-  app.use((req, res, next) => (req.path.startsWith(WEBHOOKS) ? next() : securityHeaders(req, res, next)));
+  const headers = opts.embedOrigins?.length ? securityHeadersFor(opts.embedOrigins) : securityHeaders;
+  app.use((req, res, next) => (req.path.startsWith(WEBHOOKS) ? next() : headers(req, res, next)));
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });

@@ -34,6 +34,7 @@ import {
 } from "./handoff.ts";
 import type { Reply } from "./reply.ts";
 import type { Facts, IsoDate } from "./slots.ts";
+import { choiceLabel, withTurn } from "./transcript.ts";
 import { persistSnapshot, restoreSnapshot, sendToMachine, startMachine, type MachineSnapshot } from "./turn.ts";
 
 /** Texts longer than this are cut before they are read: nobody describes a card problem in more. */
@@ -67,6 +68,11 @@ export interface RuntimeOptions {
   handoff?: Handoff;
   /** Reminders (issue 17, src/reminders/offer.ts): the opt-in after a dated route, 「通知を止める」, the calendar link. */
   reminders?: ReminderOffers;
+  /**
+   * Keep the transcript of these conversations in their meta (src/core/transcript.ts), for a channel
+   * that shows a conversation again after a reload (the web chat). Unset: no transcript is kept.
+   */
+  keepTranscript?: (conversationId: string) => boolean;
 }
 
 /** One handled event, as {@link RuntimeOptions.onTurn} sees it. */
@@ -100,6 +106,8 @@ export interface TurnResult {
   pendingSlot?: string;
   /** The message carried a PIN or 個人番号 that was discarded. */
   piiFound: boolean;
+  /** When `piiFound`: the resident's text as it was kept, the PIN or 個人番号 replaced by ＊＊＊＊. */
+  redactedText?: string;
   /** True when this event started the conversation (new, expired or restarted after an update). */
   started: boolean;
   /** What this turn did to a hand-off: opened a ticket, forwarded the message to it, or withdrew it. */
@@ -223,6 +231,7 @@ export class ConversationRuntime {
     }
 
     let piiFound = false;
+    let residentText: string | undefined;
     let machineEvent: ConversationEvent | undefined;
     switch (event.kind) {
       case "start":
@@ -233,12 +242,14 @@ export class ConversationRuntime {
           piiFound = true;
           notices.push({ type: "text", text: MESSAGES.piiWarning });
         }
+        residentText = pii.redacted;
         machineEvent = { type: "TEXT", text: pii.redacted, today };
         // Kept (redacted) for a ticket, only where a hand-off can happen.
         if (handoff) meta = withRecentMessage(meta, pii.redacted);
         break;
       }
       case "choice":
+        residentText = choiceLabel(meta, event.value);
         machineEvent = {
           type: "CHOICE",
           value: event.value.slice(0, 100),
@@ -298,6 +309,7 @@ export class ConversationRuntime {
       ({ replies, meta } = this.#opts.reminders.decorate(conversationId, route?.routeId, context.facts, replies, meta, today));
     }
 
+    if (this.#opts.keepTranscript?.(conversationId)) meta = withTurn(meta, residentText, replies);
     const envelope: StoredConversation = {
       machineId: MACHINE_ID,
       version: MACHINE_VERSION,
@@ -316,6 +328,7 @@ export class ConversationRuntime {
       questionsAsked: context.asked.length,
       ...(context.pending ? { pendingSlot: context.pending } : {}),
       piiFound,
+      ...(piiFound && residentText !== undefined ? { redactedText: residentText } : {}),
       started,
       ...(handoffChange ? { handoff: handoffChange } : {}),
       ...(feedback ? { feedback: { routeId: feedback.routeId, resolved: feedback.resolved } } : {}),
@@ -345,7 +358,10 @@ export class ConversationRuntime {
       text = choiceInWords(event.value, event.slot);
     }
     const forwarded = await handoff.forward(state, text);
-    const meta = withHandoff(stored.meta ?? {}, forwarded.state);
+    let meta = withHandoff(stored.meta ?? {}, forwarded.state);
+    if (this.#opts.keepTranscript?.(conversationId)) {
+      meta = withTurn(meta, event.kind === "text" ? text : choiceLabel(meta, event.value), [...notices, ...forwarded.replies]);
+    }
     await this.#opts.store.save(conversationId, { ...stored, meta, updatedAt: Date.now() }, ttlFor(meta, this.#opts.idleTtlMs));
     const context = (stored.snapshot as { context?: Partial<ConversationContext> } | undefined)?.context;
     return {
@@ -353,6 +369,7 @@ export class ConversationRuntime {
       facts: context?.facts ?? {},
       questionsAsked: context?.asked?.length ?? 0,
       piiFound,
+      ...(piiFound ? { redactedText: text } : {}),
       started: false,
       handoff: "forwarded",
     };

@@ -24,3 +24,4 @@ export {
   type PiiKind,
   type PiiResult,
 } from "./pii.ts";
+export { maskContactDetails, CONTACT_MASKS } from "./contact.ts";

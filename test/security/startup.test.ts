@@ -5,6 +5,7 @@
  * A good configuration starts, and stops cleanly on SIGTERM.
  */
 import { spawn } from "node:child_process";
+import { createServer, type Server } from "node:net";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,9 +34,14 @@ interface Run {
 }
 
 /** Spawn the server with only PATH/HOME and `env`; optionally act on its stdout. */
-function runMain(env: Record<string, string>, onStdout?: (text: string, kill: () => void) => void, timeoutMs = 25_000): Promise<Run> {
+function runMain(
+  env: Record<string, string>,
+  onStdout?: (text: string, kill: () => void) => void,
+  timeoutMs = 25_000,
+  nodeArgs: string[] = [],
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", ...nodeArgs, "src/main.ts"], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? dir, HOST: "127.0.0.1", PORT: "0", SESSION_STORE: "memory", ...env },
       stdio: ["ignore", "pipe", "pipe"],
@@ -108,5 +114,59 @@ describe("start-up with a good configuration", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/"msg":"stopped"/);
+  });
+});
+
+/** Exactly one line on stderr, no stack trace, exit 1, and never "listening". */
+function expectOneLineExit(run: Run, line: RegExp) {
+  expect(run.code, run.stderr).toBe(1);
+  const lines = run.stderr.split("\n").filter((l) => l.trim() !== "");
+  expect(lines, run.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(line);
+  expect(lines[0]).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  expect(run.stdout).not.toMatch(/"msg":"listening"/);
+  expect(run.stdout).not.toMatch(/^open /m);
+}
+
+describe("start-up where it cannot listen, or on an old Node (issue 15)", () => {
+  let taken: Server;
+  let takenPort = 0;
+  afterAll(() => new Promise<void>((resolve) => (taken ? taken.close(() => resolve()) : resolve())));
+
+  it("a port already taken → exit 1, one line naming PORT", async () => {
+    taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    takenPort = (taken.address() as { port: number }).port;
+    const run = await runMain({ PORT: String(takenPort) });
+    expectOneLineExit(run, new RegExp(`^start-up failed: PORT ${takenPort} is already in use on 127\\.0\\.0\\.1`));
+  });
+
+  it("a HOST that is not an address of this machine → exit 1, one line naming HOST", async () => {
+    const run = await runMain({ HOST: "192.0.2.1" });
+    expectOneLineExit(run, /^configuration error: HOST 192\.0\.2\.1 is not an address of this machine/);
+  });
+
+  it("a HOST that is a URL → exit 1, one line naming HOST", async () => {
+    const run = await runMain({ HOST: "http://0.0.0.0:3000" });
+    expectOneLineExit(run, /^configuration error: HOST: /);
+  });
+
+  it.each(["20.11.1", "22.18.0"])("Node %s → exit 1, one line saying 22.19 or newer is needed", async (version) => {
+    const fake = `data:text/javascript,Object.defineProperty(process.versions,"node",{value:"${version}"})`;
+    const run = await runMain({}, undefined, 25_000, ["--import", fake]);
+    expectOneLineExit(run, new RegExp(`^start-up failed: Node\\.js 22\\.19 or newer is needed \\(this is Node\\.js ${version.replaceAll(".", "\\.")}\\)`));
+  });
+
+  it("after a start, one plain line `open http://HOST:PORT/` besides the JSON log", async () => {
+    let sent = false;
+    const run = await runMain({ LOG_LEVEL: "info" }, (text, kill) => {
+      if (sent || !/^open http:/m.test(text)) return;
+      sent = true;
+      kill();
+    });
+    expect(run.code).toBe(0);
+    const listening = /"url":"(http:[^"]+)".*"msg":"listening"/.exec(run.stdout);
+    expect(run.stdout.split("\n")).toContain(`open ${listening?.[1]}/`);
+    expect(run.stdout).toMatch(/^open http:\/\/127\.0\.0\.1:\d+\/$/m);
   });
 });

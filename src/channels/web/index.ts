@@ -17,7 +17,8 @@ import { corsFor } from "./cors.ts";
 import type { WebOutbox } from "./outbox.ts";
 import { parseCursor, parseMessageBody, SESSION_ID } from "./parse.ts";
 import { createRateLimiter, RateLimitedError, type RateLimitScope, type RequestLimiter } from "./rate-limit.ts";
-import { renderWebReplies } from "./render.ts";
+import { renderWebReplies, renderWebTranscript } from "./render.ts";
+import { transcriptOf } from "../../core/transcript.ts";
 
 export interface WebChannelOptions {
   runtime: ConversationRuntime;
@@ -101,7 +102,23 @@ export function createWebChannel(opts: WebChannelOptions): Channel {
         const id = String(req.params.id);
         const event = parseMessageBody(req.body);
         const turn = await runtime.handle(`web:${id}`, event, { mustExist: true });
-        res.status(200).json(renderWebReplies(turn.replies));
+        // When a PIN or 個人番号 was discarded, the page shows the resident's bubble as it was kept.
+        res.status(200).json({ ...renderWebReplies(turn.replies), ...(turn.redactedText !== undefined ? { redactedText: turn.redactedText } : {}) });
+      });
+
+      // The conversation so far, for the page to restore itself after a reload (or a return from the
+      // phone's dialler): the resident's texts as kept (redacted) and the bot's replies, then whatever
+      // reached the outbox, and the outbox cursor to poll from.
+      app.get("/api/chat/sessions/:id", ipLimit, async (req, res) => {
+        const id = String(req.params.id);
+        if (!SESSION_ID.test(id)) throw notFound("unknown session");
+        const status = await runtime.handoffStatus(`web:${id}`);
+        if (status === undefined) throw notFound("unknown session");
+        const transcript = renderWebTranscript(transcriptOf(await runtime.getMeta(`web:${id}`)));
+        const page = opts.outbox ? await opts.outbox.read(`web:${id}`, undefined) : { replies: [], cursor: "0" };
+        if (page.replies.length > 0) transcript.push({ from: "bot", replies: renderWebReplies(page.replies).replies });
+        res.set("Cache-Control", "no-store");
+        res.status(200).json({ sessionId: id, transcript, cursor: page.cursor, handoff: status !== "none" });
       });
 
       // New messages from a person at the help desk. Polled by the page, so only the per-IP limit applies:
@@ -120,6 +137,11 @@ export function createWebChannel(opts: WebChannelOptions): Channel {
       // Reminders (issue 17): the calendar file behind a route's 「カレンダーに追加」 link.
       app.get(CALENDAR_PATH, ipLimit, calendarHandler(runtime.city));
 
+      // A city's site loads widget.js from here with a <script> tag: another origin may read it.
+      app.get("/widget.js", (_req, res, next) => {
+        res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
+        next();
+      });
       app.use("/", express.static(PUBLIC_DIR, { index: "index.html", maxAge: "1h" }));
     },
   };
