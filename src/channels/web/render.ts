@@ -17,8 +17,9 @@ export function renderWebReplies(replies: Reply[]): { replies: Reply[] } {
             type: "route",
             routeId: r.routeId,
             title: r.title,
+            lead: r.lead,
             text: r.text,
-            sections: r.sections,
+            sections: r.sections.map((s) => ({ heading: s.heading, items: s.items, ...(s.detail ? { detail: true as const } : {}) })),
             ...(r.links ? { links: r.links } : {}),
           };
       }

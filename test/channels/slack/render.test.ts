@@ -31,6 +31,7 @@ const route: RouteReply = {
   type: "route",
   routeId: "pin-retry-guidance",
   title: "暗証番号の入力にご注意ください",
+  lead: "あと1回でロックされます。",
   text: "【暗証番号の入力にご注意ください】\n\nあと1回でロックされます。",
   sections: [
     { heading: "概要", items: ["あと1回でロックされます。"] },
