@@ -634,14 +634,12 @@ export const ROUTE_CONTENT: { readonly [K in RouteId]: RouteSpec } = {
   "contact-city": (_facts, { city }) => ({
     title: "窓口・電話でご相談ください",
     lead: `このチャットではご案内しきれない内容のようです。お手数ですが、${city.cityHelpDesk.name}（${city.cityHelpDesk.phone}）か窓口にご相談ください。`,
-    summary: "このチャットではご案内しきれない内容のようです。お手数ですが、窓口またはお電話でご相談ください。",
     blocks: [
       counterSection(city),
       {
         heading: "電話で相談",
-        items: [cityHelpDeskItem(city)],
+        items: [cityHelpDeskItem(city), helpLineItem(city), `外国語：${city.nationalHelpLine.foreignLanguagePhone}`],
       },
-      detail("contacts", "ほかの電話窓口", [helpLineItem(city), `外国語：${city.nationalHelpLine.foreignLanguagePhone}`]),
       { heading: "相談のときにあると便利なもの", items: ["マイナンバーカード", "画面に出たメッセージ（エラーコードなど）のメモ"] },
     ],
   }),

@@ -142,7 +142,14 @@ describe("LINE webhook: events", () => {
     expect(flex.altText.length).toBeLessThanOrEqual(400);
     expect(flex.altText).toContain(flex.contents.header.contents[0].text);
     expect(flex.contents.footer.contents.at(-1).action).toEqual({ type: "uri", label: "窓口に電話 0120-000-111", uri: "tel:0120000111" });
-    expect(quickItems(messages).map((i: any) => i.action.data)).toEqual(["c=restart&s=followUp", "c=contact&s=followUp"]);
+    // The route's details first (issue #13), then the follow-up.
+    expect(quickItems(messages).map((i: any) => i.action.data)).toEqual([
+      "c=detail%3Astores&s=detail",
+      "c=detail%3Afees&s=detail",
+      "c=detail%3Acontacts&s=detail",
+      "c=restart&s=followUp",
+      "c=contact&s=followUp",
+    ]);
     expect(await server.store.get(`line:${userId}`)).toBeDefined();
   });
 
