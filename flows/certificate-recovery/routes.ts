@@ -526,8 +526,7 @@ export const ROUTE_CONTENT: { readonly [K in RouteId]: RouteSpec } = {
       },
       { heading: "再発行の持ち物", items: ["本人確認書類（運転免許証など）", "警察の受理番号", "顔写真（窓口でご案内します）"] },
       { ...counterSection(city), id: "contacts", detail: true },
-      { heading: "手数料", items: [short(city.fees.cardReissueLost)] },
-      detail("fees", "手数料のくわしい内訳", [city.fees.cardReissueLost]),
+      { heading: "手数料", items: [city.fees.cardReissueLost] },
       {
         heading: "ご注意",
         items: ["見つかった場合は、窓口で一時停止の解除ができます。", "再発行のカードができるまで1か月程度かかることがあります。"],
