@@ -6,8 +6,8 @@
  * A city's content owner reviews this file. Cities differ on proxies: where the sources say "ask the
  * counter first", the text says so.
  */
-import type { RouteSection } from "../../src/core/reply.ts";
 import type { Facts } from "../../src/core/slots.ts";
+import type { Block } from "./blocks.ts";
 import type { RouteId } from "./routes-ids.ts";
 
 /** The counter procedures of facts §7. */
@@ -94,9 +94,9 @@ export function procedureOf(routeId: RouteId): Procedure | undefined {
 
 const PROXY_HEADING = "代理人（家族など）が手続きする場合";
 
-function legalRepresentativeSections(facts: Facts): RouteSection[] {
-  const guardian: RouteSection = { heading: "成年後見人が手続きする場合", items: [...GUARDIAN_ITEMS] };
-  const parent: RouteSection = { heading: "15歳未満のお子さんの場合（親権者）", items: [...PARENT_ITEMS] };
+function legalRepresentativeSections(facts: Facts): Block[] {
+  const guardian: Block = { id: "guardian", heading: "成年後見人が手続きする場合", items: [...GUARDIAN_ITEMS] };
+  const parent: Block = { id: "parent", heading: "15歳未満のお子さんの場合（親権者）", items: [...PARENT_ITEMS] };
   if (facts.noSignatureReason === "adult-ward") return [guardian];
   if (facts.noSignatureReason === "under-15") return [parent];
   return [guardian, parent];
@@ -105,12 +105,13 @@ function legalRepresentativeSections(facts: Facts): RouteSection[] {
 /**
  * What the person going to the counter brings, by who is going (§7), for the route's procedure. The bot
  * does not ask who goes: when the resident has not said, the answer covers a proxy and a legal
- * representative too.
+ * representative too, as details (read on request); when the resident said who goes, that person's
+ * section is on the first screen.
  */
-export function applicantSections(routeId: RouteId, facts: Facts): RouteSection[] {
+export function applicantSections(routeId: RouteId, facts: Facts): Block[] {
   const procedure = procedureOf(routeId);
   if (!procedure) return [];
-  const proxy: RouteSection = { heading: PROXY_HEADING, items: [...PROXY_RULES[procedure].items] };
+  const proxy: Block = { id: "proxy", heading: PROXY_HEADING, items: [...PROXY_RULES[procedure].items] };
   switch (facts.applicant) {
     case "self":
       return [];
@@ -119,6 +120,6 @@ export function applicantSections(routeId: RouteId, facts: Facts): RouteSection[
     case "legal-representative":
       return legalRepresentativeSections(facts);
     case undefined:
-      return [proxy, ...legalRepresentativeSections(facts)];
+      return [proxy, ...legalRepresentativeSections(facts)].map((b) => ({ ...b, detail: true }));
   }
 }

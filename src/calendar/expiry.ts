@@ -1,12 +1,15 @@
 import type { IsoDate } from "../core/slots.ts";
 import { addDays, addMonths, compareDates, dateParts, isLeapYear, isoDate } from "./dates.ts";
 
+/** facts §4: renewal opens the day after the date this many months before the expiry. */
+export const RENEWAL_WINDOW_MONTHS = 3;
+
 /**
  * The renewal window of a certificate or card expiring on `expiry`: opens the day after the date three
  * months before expiry (03-15 → 12-16; 05-31 → 02-28 clamped, so 03-01), closes on `expiry` itself.
  */
 export function renewalWindow(expiry: IsoDate): { opens: IsoDate; closes: IsoDate } {
-  return { opens: addDays(addMonths(expiry, -3), 1), closes: expiry };
+  return { opens: addDays(addMonths(expiry, -RENEWAL_WINDOW_MONTHS), 1), closes: expiry };
 }
 
 /** Where `today` stands against the renewal window of `expiry`. */

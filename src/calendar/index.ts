@@ -24,6 +24,7 @@ export {
   cardExpiryFrom,
   certificateExpiryFrom,
   nthBirthdayAfter,
+  RENEWAL_WINDOW_MONTHS,
   renewalWindow,
   renewalWindowStatus,
 } from "./expiry.ts";

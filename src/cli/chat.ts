@@ -11,14 +11,17 @@ import type { Choice, Reply } from "../core/reply.ts";
 import { ConversationRuntime } from "../core/runtime.ts";
 import { MemoryStore } from "../store/memory.ts";
 
+/** Print one turn; the choices of all its questions (a route's details, then the follow-up) are numbered on. */
 function show(replies: Reply[]): Choice[] {
-  let choices: Choice[] = [];
+  const choices: Choice[] = [];
   for (const r of replies) {
     if (r.type === "text") stdout.write(`\n${r.text}\n`);
     else if (r.type === "question") {
       stdout.write(`\n${r.text}\n`);
-      choices = r.choices;
-      r.choices.forEach((c, i) => stdout.write(`  ${i + 1}) ${c.label}\n`));
+      for (const c of r.choices) {
+        choices.push(c);
+        stdout.write(`  ${choices.length}) ${c.label}\n`);
+      }
     } else stdout.write(`\n${"=".repeat(40)}\n${r.text}\n${"=".repeat(40)}\n`);
   }
   return choices;

@@ -17,6 +17,7 @@
  * {@link Handoff.forward} (they go to the ticket) instead of to the machine.
  */
 import { createHash } from "node:crypto";
+import { DETAIL_LABELS, detailIdOf } from "../../flows/certificate-recovery/blocks.ts";
 import { factLabels, type FactLabel } from "../../flows/certificate-recovery/explain.ts";
 import { HANDOFF_MESSAGES } from "../../flows/certificate-recovery/messages.ts";
 import { FOLLOW_UP_CHOICES, QUESTIONS } from "../../flows/certificate-recovery/questions.ts";
@@ -166,7 +167,8 @@ export function channelOfConversation(conversationId: string): string {
 /** A tapped choice in words, for staff: the button's label when the bot knows it. */
 export function choiceInWords(value: string, slot: string | undefined): string {
   const ofSlot = slot && (SLOTS as readonly string[]).includes(slot) ? QUESTIONS[slot as Slot].choices : [];
-  const label = [...ofSlot, ...FOLLOW_UP_CHOICES].find((c) => c.value === value)?.label;
+  const detail = detailIdOf(value);
+  const label = detail ? DETAIL_LABELS[detail] : [...ofSlot, ...FOLLOW_UP_CHOICES].find((c) => c.value === value)?.label;
   return `（ボタン）${label ?? value.slice(0, 100)}`;
 }
 

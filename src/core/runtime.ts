@@ -14,7 +14,8 @@ import {
 import { feedbackReplies } from "../../flows/certificate-recovery/feedback.ts";
 import { MESSAGES } from "../../flows/certificate-recovery/messages.ts";
 import { FOLLOW_UP_SLOT, followUpReply, questionReply } from "../../flows/certificate-recovery/questions.ts";
-import { buildRoute } from "../../flows/certificate-recovery/routes.ts";
+import { detailIdOf } from "../../flows/certificate-recovery/blocks.ts";
+import { buildRoute, DETAIL_SLOT, detailQuestion, detailReply } from "../../flows/certificate-recovery/routes.ts";
 import type { CityConfig } from "../../flows/cities/schema.ts";
 import { todayInTokyo } from "../calendar/index.ts";
 import { detectPii } from "../nlu/index.ts";
@@ -233,6 +234,7 @@ export class ConversationRuntime {
     let piiFound = false;
     let residentText: string | undefined;
     let machineEvent: ConversationEvent | undefined;
+    let detailReplies: Reply[] | undefined;
     switch (event.kind) {
       case "start":
         break;
@@ -248,8 +250,19 @@ export class ConversationRuntime {
         if (handoff) meta = withRecentMessage(meta, pii.redacted);
         break;
       }
-      case "choice":
+      case "choice": {
         residentText = choiceLabel(meta, event.value);
+        // A route's detail, tapped after the answer: shown from the facts as they are, no machine step.
+        const detailId = detailIdOf(event.value);
+        const routed = snapshot && !snapshot.context.pending ? snapshot.context.routeId : undefined;
+        if (detailId && routed) {
+          const ctx = { city: this.#opts.city, today };
+          const shown = detailReply(routed, detailId, snapshot!.context.facts, ctx);
+          if (shown) {
+            detailReplies = [shown, ...detailQuestion(routed, snapshot!.context.facts, ctx, detailId), followUpReply()];
+            break;
+          }
+        }
         machineEvent = {
           type: "CHOICE",
           value: event.value.slice(0, 100),
@@ -257,6 +270,7 @@ export class ConversationRuntime {
           today,
         };
         break;
+      }
       case "restart":
         machineEvent = { type: "RESTART", today };
         break;
@@ -280,7 +294,7 @@ export class ConversationRuntime {
     const persisted = persistSnapshot(after);
 
     const context: ConversationContext = after.context;
-    let replies = [...notices, ...outputs.flatMap((o) => this.#render(o, context, today, handoff !== undefined))];
+    let replies = [...notices, ...(detailReplies ?? outputs.flatMap((o) => this.#render(o, context, today, handoff !== undefined)))];
     const route = outputs.find((o) => o.type === "route");
     const feedback = outputs.find((o) => o.type === "feedback");
 
@@ -299,7 +313,7 @@ export class ConversationRuntime {
         meta = withHandoff(meta, opened.state);
         handoffChange = "opened";
         if (followUp >= 0) replies.splice(followUp, 1);
-        replies = [...replies, ...opened.replies];
+        replies = [...replies.filter((r) => !(r.type === "question" && r.slot === DETAIL_SLOT)), ...opened.replies];
       } else {
         replies.splice(followUp >= 0 ? followUp : replies.length, 0, ...opened.replies);
       }
@@ -411,8 +425,10 @@ export class ConversationRuntime {
         return [{ type: "text", text: MESSAGES[output.key] }];
       case "ask":
         return [questionReply(output.slot, today, output.retry, output.reason)];
-      case "route":
-        return [buildRoute(output.routeId, context.facts, { city: this.#opts.city, today })];
+      case "route": {
+        const ctx = { city: this.#opts.city, today };
+        return [buildRoute(output.routeId, context.facts, ctx), ...detailQuestion(output.routeId, context.facts, ctx)];
+      }
       case "followUp":
         return [followUpReply()];
       case "feedback":

@@ -55,6 +55,11 @@ export interface ReminderOffersOptions {
 /** The open opt-in question, as kept in meta. */
 interface OpenOffer extends ReminderPlan {
   locale: ReminderLocale;
+  /**
+   * The route's other questions (its details, issue 13) held back while the reminder is asked, so that
+   * the reminder's yes/no are the only quick replies LINE shows; offered again once it is answered.
+   */
+  held?: QuestionReply[];
 }
 
 /** What an intercepted event answers, and the conversation's meta after it. */
@@ -78,7 +83,7 @@ export class ReminderOffers {
     const locale = offer?.locale ?? localeOf(meta);
     const copy = REMINDER_MESSAGES[locale];
     const rest = withoutOffer(meta);
-    const after: Reply[] = offer ? [followUpReply()] : [];
+    const after: Reply[] = offer ? [...(offer.held ?? []), followUpReply()] : [];
 
     if (event.kind === "text" && event.text.length <= STOP_MAX_LENGTH && STOP_WORDS.test(normalize(event.text))) {
       const count = await this.#opts.store.cancelUser(userId);
@@ -136,9 +141,11 @@ export class ReminderOffers {
           { label: copy.noLabel, value: "no" },
         ],
       };
-      const offer: OpenOffer = { ...plan, locale };
+      const before = replies.slice(0, followUp);
+      const held = before.filter((r): r is QuestionReply => r.type === "question");
+      const offer: OpenOffer = { ...plan, locale, ...(held.length > 0 ? { held } : {}) };
       next = { ...next, [META_KEY]: offer };
-      return { replies: [...replies.slice(0, followUp), question], meta: next };
+      return { replies: [...before.filter((r) => r.type !== "question"), question], meta: next };
     }
 
     if (this.#opts.calendarPath && this.#opts.calendarFor?.(conversationId)) {

@@ -71,9 +71,11 @@ describe("did this solve it? (issue 18)", () => {
   it("is offered with the choices after a route, in the same message (no extra one)", async () => {
     const { sessionId } = (await postJson(`${h.server.url}/api/chat/sessions`, {})).json;
     const replies = await web(sessionId, { text: FIRST });
-    expect(replies.map((r) => r.type)).toEqual(["route", "question"]);
-    expect(replies[1]).toMatchObject({ slot: "followUp", text: expect.stringContaining("解決しましたか") });
-    expect(replies[1].choices.map((c: any) => c.value)).toEqual(["resolved", "not-resolved", "restart", "contact"]);
+    // The route, its details (issue 13), then the follow-up that asks: no extra text message.
+    expect(replies.map((r) => r.type)).toEqual(["route", "question", "question"]);
+    expect(replies[1]).toMatchObject({ slot: "detail" });
+    expect(replies[2]).toMatchObject({ slot: "followUp", text: expect.stringContaining("解決しましたか") });
+    expect(replies[2].choices.map((c: any) => c.value)).toEqual(["resolved", "not-resolved", "restart", "contact"]);
   });
 
   it("web, LINE and Slack: the answers reach mcr_feedback_total and the daily figures", async () => {

@@ -98,6 +98,8 @@ describe("hand-off state on meta", () => {
   it("names a tapped choice by its label", () => {
     expect(choiceInWords("self", "applicant")).toBe("（ボタン）本人");
     expect(choiceInWords("contact", "followUp")).toBe("（ボタン）窓口に相談したい");
+    // An old detail button tapped under hand-off reaches staff in words (issue #13).
+    expect(choiceInWords("detail:proxy", "detail")).toBe("（ボタン）代理人が行く場合");
     expect(choiceInWords("x", undefined)).toBe("（ボタン）x");
   });
 });

@@ -174,7 +174,8 @@ export function nextMove(c: number, k: number, messages: any[], pool: readonly s
   const items: any[] = messages.at(-1)?.quickReply?.items ?? [];
   const postbacks = items.filter((i) => i.action?.type === "postback");
   const picker = items.find((i) => i.action?.type === "datetimepicker");
-  const slot = new URLSearchParams(String(postbacks[0]?.action.data ?? picker?.action.data ?? "")).get("s") ??
+  // The open question's slot: the last postback's (after a route, a route's `detail` choices come first).
+  const slot = new URLSearchParams(String(postbacks.at(-1)?.action.data ?? picker?.action.data ?? "")).get("s") ??
     new URLSearchParams(String(picker?.action.data ?? "")).get("d");
   const fresh = (): Move => ({ kind: "text", text: pool[(c * 7 + k * 13) % pool.length] ?? "電子証明書が失効していると出ました" });
   if (!slot) return fresh();

@@ -5,7 +5,7 @@
  * postback data, and an altText short enough to read in a notification.
  */
 import type { messagingApi } from "@line/bot-sdk";
-import type { Choice, QuestionReply, Reply, RouteReply } from "../../core/reply.ts";
+import { phonesIn, telUri, type Choice, type QuestionReply, type Reply, type RouteReply } from "../../core/reply.ts";
 import { choiceData, datePickerData } from "./parse.ts";
 
 type Message = messagingApi.Message;
@@ -50,8 +50,9 @@ export function renderLineMessages(replies: Reply[], opts: LineRenderOptions = {
     // Keep the start and the last message (the one that asks what comes next).
     messages = [...messages.slice(0, LINE_LIMITS.messages - 1), ...messages.slice(-1)];
   }
-  const question = replies.findLast((r): r is QuestionReply => r.type === "question");
-  const quickReply = question ? renderQuickReply(question) : undefined;
+  const questions = replies.filter((r): r is QuestionReply => r.type === "question");
+  const question = questions.at(-1);
+  const quickReply = question ? renderQuickReply(question, questions.slice(0, -1)) : undefined;
   const last = messages.at(-1);
   if (last && quickReply) messages[messages.length - 1] = { ...last, quickReply };
   return messages;
@@ -108,8 +109,12 @@ export function fit(text: string, max: number): string {
   return `${out}…`;
 }
 
-/** Choices as postback buttons (13 at most, calendar included); undefined for free input. */
-export function renderQuickReply(question: QuestionReply): messagingApi.QuickReply | undefined {
+/**
+ * Choices as postback buttons (13 at most, calendar included); undefined for free input. Choices of
+ * `earlier` questions of the same turn (a route's details before the follow-up) come first, in the
+ * room the last question leaves: LINE shows quick replies on the last message only.
+ */
+export function renderQuickReply(question: QuestionReply, earlier: QuestionReply[] = []): messagingApi.QuickReply | undefined {
   const picker: QuickReplyItem[] =
     question.input === "date"
       ? [{ type: "action", action: { type: "datetimepicker", label: DATE_PICKER_LABEL, data: datePickerData(question.slot), mode: "date" } }]
@@ -122,7 +127,11 @@ export function renderQuickReply(question: QuestionReply): messagingApi.QuickRep
       .map((c) => choiceItem(c, question.slot)),
     ...picker,
   ];
-  return items.length > 0 ? { items } : undefined;
+  const before = earlier
+    .flatMap((q) => q.choices.filter((c) => choiceData(c.value, q.slot).length <= LINE_LIMITS.postbackData).map((c) => choiceItem(c, q.slot)))
+    .slice(0, LINE_LIMITS.quickReplyItems - items.length);
+  const all = [...before, ...items];
+  return all.length > 0 ? { items: all } : undefined;
 }
 
 function choiceItem(choice: Choice, slot: string): QuickReplyItem {
@@ -137,13 +146,33 @@ function choiceItem(choice: Choice, slot: string): QuickReplyItem {
   };
 }
 
-/** A route as a Flex bubble: title, sections, link buttons and a call button. Undefined if too large. */
+/**
+ * A route as a Flex bubble: the title, the lead, the sections of the first screen (details are offered
+ * as quick replies instead), call buttons for the phone numbers shown, link buttons, and the counter's
+ * call button. Undefined if too large.
+ */
 export function renderRoute(route: RouteReply, opts: LineRenderOptions = {}): FlexMessage | undefined {
-  const buttons: FlexComponent[] = (route.links ?? [])
-    .filter((l) => /^https?:\/\//.test(l.url) && l.url.length <= LINE_LIMITS.uri)
-    .map((l) => ({ type: "button", style: "link", height: "sm", action: { type: "uri", label: fit(l.label, LINE_LIMITS.label), uri: l.url } }));
+  const shown = route.sections.filter((s) => !s.detail && s.items.some((i) => i.trim() !== ""));
+  const screen = [route.lead, ...shown.flatMap((s) => s.items)].join("\n");
+  const links = (route.links ?? []).filter((l) => l.url.length <= LINE_LIMITS.uri);
+  const shownTel = new Set(phonesIn(screen).map(telUri));
+  const calls = links.filter((l) => l.url.startsWith("tel:") && shownTel.has(l.url));
+  const buttons: FlexComponent[] = [
+    ...calls.map(
+      (l, i): FlexComponent => ({
+        type: "button",
+        style: i === 0 ? "primary" : "secondary",
+        ...(i === 0 ? { color: ACCENT } : {}),
+        height: "sm",
+        action: { type: "uri", label: fit(l.label, LINE_LIMITS.label), uri: l.url },
+      }),
+    ),
+    ...links
+      .filter((l) => /^https?:\/\//.test(l.url))
+      .map((l): FlexComponent => ({ type: "button", style: "link", height: "sm", action: { type: "uri", label: fit(l.label, LINE_LIMITS.label), uri: l.url } })),
+  ];
   const tel = opts.counterPhone ? telUri(opts.counterPhone) : undefined;
-  if (opts.counterPhone && tel) {
+  if (opts.counterPhone && tel && !calls.some((l) => l.url === tel)) {
     buttons.push({
       type: "button",
       style: "primary",
@@ -152,6 +181,7 @@ export function renderRoute(route: RouteReply, opts: LineRenderOptions = {}): Fl
       action: { type: "uri", label: fit(`窓口に電話 ${opts.counterPhone}`, LINE_LIMITS.label), uri: tel },
     });
   }
+  const lead: FlexComponent[] = route.lead.trim() !== "" ? [{ type: "text", text: route.lead, weight: "bold", size: "md", wrap: true }] : [];
   const contents: messagingApi.FlexBubble = {
     type: "bubble",
     size: "giga",
@@ -165,7 +195,7 @@ export function renderRoute(route: RouteReply, opts: LineRenderOptions = {}): Fl
       type: "box",
       layout: "vertical",
       spacing: "lg",
-      contents: route.sections.filter((s) => s.items.some((i) => i.trim() !== "")).map(renderSection),
+      contents: [...lead, ...shown.map(renderSection)],
     },
     ...(buttons.length > 0 ? { footer: { type: "box", layout: "vertical", spacing: "sm", contents: buttons } } : {}),
   };
@@ -189,14 +219,11 @@ function renderSection(section: RouteReply["sections"][number]): FlexComponent {
   };
 }
 
-/** What a notification shows: the title, then the first line of the answer. */
+/** What a notification shows: the title, then the lead. */
 function altText(route: RouteReply): string {
-  const first = route.sections[0]?.items[0];
+  const first = route.lead || route.sections[0]?.items[0];
   return fit(first ? `【${route.title}】${first}` : `【${route.title}】`, LINE_LIMITS.altText);
 }
 
-/** `tel:` URI of a phone number as written in the city file (full-width digits and hyphens allowed). */
-export function telUri(phone: string): string | undefined {
-  const digits = phone.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/\D/g, "");
-  return digits.length >= 7 ? `tel:${digits}` : undefined;
-}
+/** `tel:` URI of a phone number (src/core/reply.ts). */
+export { telUri };

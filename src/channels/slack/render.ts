@@ -128,13 +128,17 @@ function renderQuestion(q: QuestionReply, view: TurnView): Block[] {
 
 function renderRoute(r: RouteReply, view: TurnView): Block[] {
   const blocks: Block[] = [{ type: "header", text: plain(r.title, LIMITS.headerText) }];
+  if (r.lead.trim() !== "") blocks.push(...sections(`*${escapeMrkdwn(r.lead)}*`));
+  // Staff see every section, details included (the resident's channels fold them).
   for (const s of r.sections) {
     blocks.push(...sections(`*${escapeMrkdwn(s.heading)}*\n${s.items.map((i) => `• ${escapeMrkdwn(i)}`).join("\n")}`));
   }
-  if (r.links?.length) {
+  // Phone numbers are in the text; buttons open web pages only.
+  const web = (r.links ?? []).filter((l) => /^https?:\/\//.test(l.url));
+  if (web.length) {
     blocks.push({
       type: "actions",
-      elements: r.links.slice(0, LIMITS.actionsElements).map((l, i) => ({
+      elements: web.slice(0, LIMITS.actionsElements).map((l, i) => ({
         type: "button",
         action_id: `link:${i}`,
         text: plain(l.label, LIMITS.buttonText),
@@ -162,6 +166,9 @@ export function renderStaffView(r: RouteReply, view: TurnView): Block[] {
   ];
 }
 
+/** The question offering a route's details (contract: choices `detail:<id>`). */
+const DETAIL_QUESTION_SLOT = "detail";
+
 const isRouteId = (id: string): id is RouteId => (ROUTE_IDS as readonly string[]).includes(id);
 
 function blocksOf(reply: Reply, view: TurnView): Block[] {
@@ -184,6 +191,8 @@ function summaryOf(reply: Reply): string {
  * notification text is the replies' text (a route's title), cut to 3,000 characters.
  */
 export function renderReplies(replies: Reply[], view: TurnView): SlackMessage[] {
+  // A route's details are offered to residents on request; the staff view already shows them all.
+  replies = replies.filter((r) => !(r.type === "question" && r.slot === DETAIL_QUESTION_SLOT));
   const blocks = replies.flatMap((r) => blocksOf(r, view));
   const text = escapeMrkdwn(clip(replies.map(summaryOf).join("\n"), LIMITS.fallbackText));
   const messages: SlackMessage[] = [];

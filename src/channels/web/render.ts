@@ -11,14 +11,14 @@ const FOLLOW_UP_SLOT = "followUp";
 const CONTACT_CHOICE = "contact";
 
 /** A route reply; `lead` (contract §3, second-wave addition) is passed on when the flow gives one. */
-function renderRoute(r: RouteReply & { lead?: unknown }): Reply {
+function renderRoute(r: RouteReply): Reply {
   return {
     type: "route",
     routeId: r.routeId,
     title: r.title,
-    ...(typeof r.lead === "string" && r.lead !== "" ? { lead: r.lead } : {}),
+    lead: r.lead,
     text: r.text,
-    sections: r.sections,
+    sections: r.sections.map((s) => ({ heading: s.heading, items: s.items, ...(s.detail ? { detail: true as const } : {}) })),
     ...(r.links ? { links: r.links } : {}),
   };
 }

@@ -24,10 +24,11 @@ const route: RouteReply = {
   type: "route",
   routeId: "pin-reset-counter",
   title: "窓口で暗証番号を再設定します",
+  lead: "4桁の暗証番号は、見本市の窓口で再設定できます。",
   text: "【窓口で暗証番号を再設定します】\n\n4桁の暗証番号は、見本市の窓口で再設定できます。",
   sections: [
-    { heading: "概要", items: ["4桁の暗証番号は、見本市の窓口で再設定できます。"] },
     { heading: "持ち物", items: ["マイナンバーカード", "本人確認書類"] },
+    { heading: "代理人（家族など）が手続きする場合", items: ["照会書が郵送されます。"], detail: true },
   ],
   links: [{ label: "見本市のマイナンバーカードのページ", url: "https://www.example.jp/sample-city/mynumber" }],
 };
@@ -95,7 +96,7 @@ describe("LINE render: questions", () => {
 });
 
 describe("LINE render: routes", () => {
-  it("a route is a Flex bubble: header title, body sections, link and call buttons, a readable altText", () => {
+  it("a route is a Flex bubble: header title, the lead and the first screen's sections (details left to quick replies), link and call buttons, a readable altText", () => {
     expect(renderLineMessages([route], { counterPhone: "0120-000-111" })).toStrictEqual([
       {
         type: "flex",
@@ -114,15 +115,7 @@ describe("LINE render: routes", () => {
             layout: "vertical",
             spacing: "lg",
             contents: [
-              {
-                type: "box",
-                layout: "vertical",
-                spacing: "xs",
-                contents: [
-                  { type: "text", text: "概要", weight: "bold", size: "sm", color: "#0B5394", wrap: true },
-                  { type: "text", text: "4桁の暗証番号は、見本市の窓口で再設定できます。", size: "sm", wrap: true },
-                ],
-              },
+              { type: "text", text: "4桁の暗証番号は、見本市の窓口で再設定できます。", weight: "bold", size: "md", wrap: true },
               {
                 type: "box",
                 layout: "vertical",
@@ -179,13 +172,51 @@ describe("LINE render: routes", () => {
     });
   });
 
+  it("a route's details and the follow-up share the last message's quick replies, details first", () => {
+    const details: QuestionReply = {
+      type: "question",
+      slot: "detail",
+      text: "くわしく知りたいことがあれば、選んでください。",
+      input: "choice",
+      choices: [{ label: "代理人が行く場合", value: "detail:proxy" }],
+    };
+    const messages = renderLineMessages([route, details, followUpReply()]);
+    expect(messages.map((m) => m.type)).toEqual(["flex", "text"]);
+    expect(messages[1]).toStrictEqual({
+      type: "text",
+      text: "くわしく知りたいことがあれば、選んでください。\n\n解決しましたか？ほかにもお困りのことがあれば、そのまま入力してください。",
+      quickReply: {
+        items: [
+          { type: "action", action: { type: "postback", label: "代理人が行く場合", data: "c=detail%3Aproxy&s=detail", displayText: "代理人が行く場合" } },
+          { type: "action", action: { type: "postback", label: "解決した", data: "c=resolved&s=followUp", displayText: "解決した" } },
+          { type: "action", action: { type: "postback", label: "解決しない", data: "c=not-resolved&s=followUp", displayText: "解決しない" } },
+          { type: "action", action: { type: "postback", label: "最初からやり直す", data: "c=restart&s=followUp", displayText: "最初からやり直す" } },
+          { type: "action", action: { type: "postback", label: "窓口に相談したい", data: "c=contact&s=followUp", displayText: "窓口に相談したい" } },
+        ],
+      },
+    });
+  });
+
+  it("a phone number on the first screen is a call button, the first one primary", () => {
+    const lost: RouteReply = {
+      ...route,
+      lead: "すぐに 0120-95-0178 に電話してください。",
+      links: [{ label: "0120-95-0178に電話", url: "tel:0120950178" }, { label: "0120-000-222に電話", url: "tel:0120000222" }],
+    };
+    const [flex] = renderLineMessages([lost]) as any[];
+    // 0120-000-222 is not on the first screen (only in a detail): no button for it in the bubble.
+    expect(flex.contents.footer.contents).toStrictEqual([
+      { type: "button", style: "primary", color: "#0B5394", height: "sm", action: { type: "uri", label: "0120-95-0178に電話", uri: "tel:0120950178" } },
+    ]);
+  });
+
   it("a route too large for a bubble falls back to its plain text", () => {
     const huge: RouteReply = { ...route, text: "全文", sections: [{ heading: "長い", items: Array.from({ length: 400 }, (_, i) => `項目${i}`.repeat(5)) }] };
     expect(renderLineMessages([huge])).toStrictEqual([{ type: "text", text: "全文" }]);
   });
 
   it("altText stays within 400 characters; links that are not http(s) are left out", () => {
-    const long: RouteReply = { ...route, sections: [{ heading: "概要", items: ["あ".repeat(1_000)] }], links: [{ label: "x", url: "javascript:alert(1)" }] };
+    const long: RouteReply = { ...route, lead: "あ".repeat(1_000), links: [{ label: "x", url: "javascript:alert(1)" }] };
     const [flex] = renderLineMessages([long]) as any[];
     expect(flex.altText).toHaveLength(400);
     expect(flex.altText.endsWith("…")).toBe(true);

@@ -142,13 +142,47 @@ describe("LINE webhook: events", () => {
     expect(flex.altText.length).toBeLessThanOrEqual(400);
     expect(flex.altText).toContain(flex.contents.header.contents[0].text);
     expect(flex.contents.footer.contents.at(-1).action).toEqual({ type: "uri", label: "窓口に電話 0120-000-111", uri: "tel:0120000111" });
+    // The route's details first (issue #13), then the follow-up.
     expect(quickItems(messages).map((i: any) => i.action.data)).toEqual([
+      "c=detail%3Astores&s=detail",
+      "c=detail%3Afees&s=detail",
+      "c=detail%3Acontacts&s=detail",
       "c=resolved&s=followUp",
       "c=not-resolved&s=followUp",
       "c=restart&s=followUp",
       "c=contact&s=followUp",
     ]);
     expect(await server.store.get(`line:${userId}`)).toBeDefined();
+  });
+
+  it("a route's details are quick replies; a tap answers with the detail as a bubble, the diagnosis kept (issue #13)", async () => {
+    const userId = newUserId();
+    const first = fixture("text", userId);
+    first.event.message.text = "e-Taxで署名用電子証明書が失効していますと出ました。先月引っ越しました";
+    await deliver(first.body);
+    const messages = replyFor(first.event.replyToken);
+    const flex = messages.find((m: any) => m.type === "flex");
+    const bodyTexts = JSON.stringify(flex.contents.body);
+    expect(flex.contents.body.contents[0]).toMatchObject({ type: "text", text: expect.stringContaining("見本市の窓口で発行の申請") });
+    expect(bodyTexts).not.toContain("代理人（家族など）が手続きする場合"); // a detail: offered, not shown
+    const items = quickItems(messages);
+    expect(items.length).toBeLessThanOrEqual(13);
+    for (const i of items) expect(i.action.label.length).toBeLessThanOrEqual(20);
+    const proxy = items.find((i: any) => i.action.label === "代理人が行く場合");
+    expect(proxy.action.data).toBe("c=detail%3Aproxy&s=detail");
+    expect(items.at(-1).action.data).toBe("c=contact&s=followUp");
+
+    const tap = postback(userId, proxy.action.data);
+    await deliver(tap.body);
+    const shown = replyFor(tap.event.replyToken);
+    const detailFlex = shown.find((m: any) => m.type === "flex");
+    expect(JSON.stringify(detailFlex.contents.body)).toContain("代理人（家族など）が手続きする場合");
+    expect(JSON.stringify(detailFlex.contents.body)).toContain("照会書兼回答書");
+    const next = quickItems(shown).map((i: any) => i.action.data);
+    expect(next).not.toContain("c=detail%3Aproxy&s=detail");
+    expect(next).toContain("c=detail%3Aguardian&s=detail");
+    expect(next.at(-1)).toBe("c=contact&s=followUp");
+    expect(fake.replies().filter((r) => r.replyToken === tap.event.replyToken)).toHaveLength(1);
   });
 
   it("a redelivered event (same webhookEventId) is answered once and advances the conversation once", async () => {

@@ -31,12 +31,16 @@ const route: RouteReply = {
   type: "route",
   routeId: "pin-retry-guidance",
   title: "暗証番号の入力にご注意ください",
+  lead: "あと1回でロックされます。",
   text: "【暗証番号の入力にご注意ください】\n\nあと1回でロックされます。",
   sections: [
-    { heading: "概要", items: ["あと1回でロックされます。"] },
     { heading: "ご注意", items: ["暗証番号を<推測>で入力しないでください。", "メモ & 控え"] },
+    { heading: "手数料", items: ["無料"], detail: true },
   ],
-  links: [{ label: "見本市のページ", url: "https://example.city.jp/myna" }],
+  links: [
+    { label: "0120-000-111に電話", url: "tel:0120000111" },
+    { label: "見本市のページ", url: "https://example.city.jp/myna" },
+  ],
 };
 
 describe("renderReplies", () => {
@@ -82,17 +86,18 @@ describe("renderReplies", () => {
     });
   });
 
-  it("renders a route as a header, its sections, link buttons and the staff view", () => {
+  it("renders a route as a header, the lead, every section (details too), web link buttons and the staff view", () => {
     const [message] = renderReplies([route], { conversationId: CONV, facts: { certificate: "user", wrongAttempts: 2 } });
     expect(message).toEqual({
       text: "暗証番号の入力にご注意ください",
       blocks: [
         { type: "header", text: { type: "plain_text", text: "暗証番号の入力にご注意ください", emoji: true } },
-        { type: "section", text: { type: "mrkdwn", text: "*概要*\n• あと1回でロックされます。" } },
+        { type: "section", text: { type: "mrkdwn", text: "*あと1回でロックされます。*" } },
         {
           type: "section",
           text: { type: "mrkdwn", text: "*ご注意*\n• 暗証番号を&lt;推測&gt;で入力しないでください。\n• メモ &amp; 控え" },
         },
+        { type: "section", text: { type: "mrkdwn", text: "*手数料*\n• 無料" } },
         {
           type: "actions",
           elements: [

@@ -33,7 +33,7 @@ describe("web chat API", () => {
     expect(res.status).toBe(200);
     // Everything the route needs is in the message: no question, the answer for the sample city.
     const done = res;
-    expect(done.json.replies.filter((r: any) => r.type === "question" && r.slot !== "followUp")).toEqual([]);
+    expect(done.json.replies.filter((r: any) => r.type === "question" && r.slot !== "followUp" && r.slot !== "detail")).toEqual([]);
     const route = done.json.replies.find((r: any) => r.type === "route");
     expect(route).toMatchObject({ routeId: "signature-reissue-after-change" });
     expect(route.text).toContain("見本市");
@@ -41,6 +41,48 @@ describe("web chat API", () => {
     const follow = done.json.replies.at(-1);
     expect(follow).toMatchObject({ type: "question", slot: "followUp" });
     expect(follow.choices.map((c: any) => c.label)).toEqual(["解決した", "解決しない", "最初からやり直す", "窓口に相談したい"]);
+  });
+
+  it("a route's details open on a tap, as their own answer, without restarting the diagnosis (issue #13)", async () => {
+    const { sessionId } = await newSession();
+    const done = await say(sessionId, { text: "e-Taxで署名用電子証明書が失効していますと出ました。先月引っ越しました" });
+    const route = done.json.replies.find((r: any) => r.type === "route");
+    expect(route.lead).toContain("見本市の窓口");
+    expect(route.lead.length).toBeLessThanOrEqual(200);
+    const proxy = route.sections.find((s: any) => s.heading === "代理人（家族など）が手続きする場合");
+    expect(proxy).toMatchObject({ detail: true });
+    expect(route.links).toContainEqual({ label: "0120-000-111に電話", url: "tel:0120000111" });
+    const offer = done.json.replies.find((r: any) => r.type === "question" && r.slot === "detail");
+    expect(offer.choices).toContainEqual({ label: "代理人が行く場合", value: "detail:proxy" });
+    expect(done.json.replies.at(-1)).toMatchObject({ type: "question", slot: "followUp" });
+
+    const tap = await say(sessionId, { choice: "detail:proxy" });
+    expect(tap.status).toBe(200);
+    expect(tap.json.replies[0]).toMatchObject({
+      type: "route",
+      routeId: "signature-reissue-after-change",
+      sections: [{ heading: proxy.heading, items: proxy.items }],
+    });
+    expect(tap.json.replies[0].sections[0].detail).toBeUndefined();
+    const again = tap.json.replies.find((r: any) => r.type === "question" && r.slot === "detail");
+    expect(again.choices.map((c: any) => c.value)).not.toContain("detail:proxy");
+    expect(again.choices.map((c: any) => c.value)).toContain("detail:guardian");
+    expect(tap.json.replies.at(-1)).toMatchObject({ type: "question", slot: "followUp" });
+
+    // Still the same answer: another detail opens from the same facts, and the follow-up still works.
+    const guardian = await say(sessionId, { choice: "detail:guardian" });
+    expect(guardian.json.replies[0].sections[0].heading).toBe("成年後見人が手続きする場合");
+    const contact = await say(sessionId, { choice: "contact" });
+    expect(contact.json.replies.find((r: any) => r.type === "route").routeId).toBe("contact-city");
+  });
+
+  it("a detail tapped while a question is open is not an answer: the question is asked again", async () => {
+    const { sessionId } = await newSession();
+    await say(sessionId, { text: "e-Taxで署名用電子証明書が失効していますと出ました。先月引っ越しました" });
+    await say(sessionId, { action: "restart" });
+    const stale = await say(sessionId, { choice: "detail:proxy" });
+    expect(stale.json.replies.some((r: any) => r.type === "route")).toBe(false);
+    expect(stale.json.replies.at(-1)).toMatchObject({ type: "question", slot: "symptom" });
   });
 
   it("offers restart and contact after a route; new text starts a fresh diagnosis", async () => {
