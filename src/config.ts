@@ -49,6 +49,14 @@ export const EnvSchema = z.object({
   WEB_RATE_LIMIT_PER_MINUTE: count(120, 1_000_000),
   /** Web chat messages per minute in one session (0: no limit). */
   WEB_SESSION_RATE_LIMIT_PER_MINUTE: count(30, 1_000_000),
+  /**
+   * An accepted event taken by an instance but not answered after this many seconds is taken over by
+   * another instance (or by this one again): how long a killed instance's events wait.
+   */
+  INBOX_RESUME_AFTER_SECONDS: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number().min(0.1).max(3_600).default(30),
+  ),
   LINE_CHANNEL_SECRET: optionalSecret,
   LINE_CHANNEL_ACCESS_TOKEN: optionalSecret,
   LINE_API_BASE_URL: optionalSecret,

@@ -73,6 +73,8 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
         runtime,
         store,
         logger,
+        metrics,
+        resumeAfterMs: config.INBOX_RESUME_AFTER_SECONDS * 1_000,
         channelSecret: config.LINE_CHANNEL_SECRET,
         channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN,
         ...(config.LINE_API_BASE_URL ? { apiBaseUrl: config.LINE_API_BASE_URL } : {}),

@@ -16,7 +16,7 @@ import { buildRoute } from "../../flows/certificate-recovery/routes.ts";
 import type { CityConfig } from "../../flows/cities/schema.ts";
 import { todayInTokyo } from "../calendar/index.ts";
 import { detectPii } from "../nlu/index.ts";
-import type { SessionStore, StoredConversation } from "../store/types.ts";
+import type { SessionStore, StoredConversation, ValueWrite } from "../store/types.ts";
 import { notFound } from "./errors.ts";
 import type { InboundEvent } from "./events.ts";
 import {
@@ -104,6 +104,14 @@ export interface TurnResult {
 export interface HandleOptions {
   /** Throw a 404 BotError instead of starting a conversation that does not exist. */
   mustExist?: boolean;
+  /**
+   * The step and its answer as one unit: records computed from the turn's result (an outbox of the
+   * replies it owes) that are saved in the same write as the conversation's new state. A kill between
+   * that save and the send then resends exactly these words, never a recomputed or a second answer.
+   */
+  outbox?: (result: TurnResult) => ValueWrite[];
+  /** The caller already holds the conversation's lock (`store.withLock`): do not take it again. */
+  lockHeld?: boolean;
 }
 
 export class ConversationRuntime {
@@ -165,7 +173,8 @@ export class ConversationRuntime {
     const t0 = performance.now();
     let result: TurnResult;
     try {
-      result = await this.#opts.store.withLock(conversationId, () => this.#handleLocked(conversationId, event, options));
+      const step = () => this.#handleLocked(conversationId, event, options);
+      result = options.lockHeld ? await step() : await this.#opts.store.withLock(conversationId, step);
     } catch (error) {
       const { onTurnError } = this.#opts;
       if (onTurnError) quietly(() => onTurnError({ conversationId, event: event.kind, ms: performance.now() - t0, error }));
@@ -188,7 +197,7 @@ export class ConversationRuntime {
     let handoffChange: TurnResult["handoff"];
     const underHandoff = handoffOf(meta);
     if (underHandoff && handoff && stored && (event.kind === "text" || event.kind === "choice")) {
-      return this.#forwardLocked(conversationId, stored, underHandoff, handoff, event);
+      return this.#forwardLocked(conversationId, stored, underHandoff, handoff, event, options);
     }
 
     const notices: Reply[] = [];
@@ -213,7 +222,7 @@ export class ConversationRuntime {
         break;
       case "text": {
         const pii = detectPii(event.text.slice(0, MAX_TEXT_LENGTH));
-        if (pii.kinds.length > 0) {
+        if (pii.kinds.length > 0 || event.piiRemoved) {
           piiFound = true;
           notices.push({ type: "text", text: MESSAGES.piiWarning });
         }
@@ -282,11 +291,7 @@ export class ConversationRuntime {
       ...(Object.keys(meta).length > 0 ? { meta } : {}),
       updatedAt: Date.now(),
     };
-    // A started conversation leaves a `seen:` marker (for the "expired" notice), written with it.
-    const seen = started ? [{ key: `seen:${conversationId}`, value: "1", ttlMs: SEEN_TTL_MS }] : undefined;
-    await store.save(conversationId, envelope, ttlFor(meta, idleTtlMs), seen);
-
-    return {
+    const result: TurnResult = {
       replies,
       ...(route ? { routeId: route.routeId } : {}),
       facts: context.facts,
@@ -296,6 +301,12 @@ export class ConversationRuntime {
       started,
       ...(handoffChange ? { handoff: handoffChange } : {}),
     };
+    // A started conversation leaves a `seen:` marker (for the "expired" notice), written with it, and
+    // so is the outbox the caller asked for.
+    const values: ValueWrite[] = started ? [{ key: `seen:${conversationId}`, value: "1", ttlMs: SEEN_TTL_MS }] : [];
+    if (options.outbox) values.push(...options.outbox(result));
+    await store.save(conversationId, envelope, ttlFor(meta, idleTtlMs), values.length > 0 ? values : undefined);
+    return result;
   }
 
   /** A resident's message while a person has the conversation: to the ticket, not to the machine. */
@@ -305,13 +316,14 @@ export class ConversationRuntime {
     state: HandoffState,
     handoff: Handoff,
     event: Extract<InboundEvent, { kind: "text" | "choice" }>,
+    options: HandleOptions,
   ): Promise<TurnResult> {
     const notices: Reply[] = [];
     let piiFound = false;
     let text: string;
     if (event.kind === "text") {
       const pii = detectPii(event.text.slice(0, MAX_TEXT_LENGTH));
-      if (pii.kinds.length > 0) {
+      if (pii.kinds.length > 0 || event.piiRemoved) {
         piiFound = true;
         notices.push({ type: "text", text: MESSAGES.piiWarning });
       }
@@ -321,9 +333,8 @@ export class ConversationRuntime {
     }
     const forwarded = await handoff.forward(state, text);
     const meta = withHandoff(stored.meta ?? {}, forwarded.state);
-    await this.#opts.store.save(conversationId, { ...stored, meta, updatedAt: Date.now() }, ttlFor(meta, this.#opts.idleTtlMs));
     const context = (stored.snapshot as { context?: Partial<ConversationContext> } | undefined)?.context;
-    return {
+    const result: TurnResult = {
       replies: [...notices, ...forwarded.replies],
       facts: context?.facts ?? {},
       questionsAsked: context?.asked?.length ?? 0,
@@ -331,6 +342,9 @@ export class ConversationRuntime {
       started: false,
       handoff: "forwarded",
     };
+    const values = options.outbox?.(result);
+    await this.#opts.store.save(conversationId, { ...stored, meta, updatedAt: Date.now() }, ttlFor(meta, this.#opts.idleTtlMs), values);
+    return result;
   }
 
   /** The stored snapshot if this machine can resume it (migrated if need be); otherwise a notice. */

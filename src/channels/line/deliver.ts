@@ -1,0 +1,113 @@
+/**
+ * Sending what an event is owed (its outbox record) to LINE, once: with the event's reply token while
+ * it is fresh, otherwise by push with an `X-Line-Retry-Key` derived from the event's `webhookEventId`.
+ * Transport only: what to say was decided, and saved with the conversation, before this runs.
+ *
+ * Why a second try never sends twice: a reply token is accepted once (LINE answers 400 "Invalid reply
+ * token" to its second use), and a retry key is kept 24 h (LINE answers 409 to its second use). So an
+ * event resumed after its first taker died retries the same way, and LINE's refusal tells us the
+ * earlier try got through. The one gap: a token that was maybe used and is stale by now (every instance
+ * down for about a minute) is followed by a push, which could repeat the reply.
+ */
+import { HTTPFetchError, type LineBotClient, type messagingApi } from "@line/bot-sdk";
+import { idempotencyUuid } from "../../core/handoff.ts";
+import type { Logger } from "../../logger.ts";
+import { apiMessage } from "./push.ts";
+
+/** LINE's reply tokens expire about a minute after the event; keep a margin for the request itself. */
+export const REPLY_TOKEN_LIFETIME_MS = 55_000;
+
+/**
+ * What one accepted event owes the resident, saved with the conversation's new state (`outbox:line:<id>`)
+ * and kept 24 h after it was sent (the event's dedupe record).
+ */
+export interface LineOutboxRecord {
+  /** `owed`: not confirmed sent; `sent`: LINE has it; `none`: nothing to send (unfollow, no reply). */
+  status: "owed" | "sent" | "none";
+  /** The rendered messages, exactly as they are (re)sent. */
+  messages?: messagingApi.Message[];
+  replyToken?: string;
+  /** The event's timestamp (epoch ms, LINE's clock): the reply token's age is counted from it. */
+  timestamp: number;
+  /** The push target (user, group or room). */
+  to?: string;
+  /** How it was sent. */
+  how?: Delivery;
+}
+
+/** How an owed answer reached LINE: `*-before` means an earlier try (now confirmed by LINE's refusal). */
+export type Delivery = "reply" | "push" | "reply-before" | "push-before";
+
+/** The outbox key of an event. */
+export const outboxKey = (webhookEventId: string) => `outbox:line:${webhookEventId}`;
+
+/** The `X-Line-Retry-Key` of an event's push: a UUID derived from its id (the same on every try). */
+export const retryKeyOf = (webhookEventId: string) => idempotencyUuid(`line-event:${webhookEventId}`);
+
+/** Thrown when LINE refuses the messages themselves (4xx other than a used token or key): retrying will not help. */
+export class LineRefusedError extends Error {
+  readonly code = "LINE_REFUSED";
+  readonly status: number;
+  constructor(status: number, apiMessage: string | undefined) {
+    super(`LINE refused the messages: ${status}${apiMessage ? ` ${apiMessage}` : ""}`);
+    this.name = "LineRefusedError";
+    this.status = status;
+  }
+}
+
+export interface DeliverContext {
+  client: LineBotClient;
+  log: Logger;
+  clock: () => number;
+  /** Log fields of the event (its id, type; never text). */
+  fields: object;
+}
+
+/**
+ * Send `record`'s messages for event `webhookEventId`. `earlierTry`: the record was saved before this
+ * run (by a taker that may have sent it). Resolves with how it reached LINE; rejects when it may not
+ * have (a 5xx, a network error: try again later) or with {@link LineRefusedError}.
+ */
+export async function deliverOwed(webhookEventId: string, record: LineOutboxRecord, earlierTry: boolean, ctx: DeliverContext): Promise<Delivery> {
+  const messages = record.messages ?? [];
+  const { client, log, fields } = ctx;
+  if (record.replyToken) {
+    const ageMs = ctx.clock() - record.timestamp;
+    if (ageMs <= REPLY_TOKEN_LIFETIME_MS) {
+      try {
+        await client.replyMessage({ replyToken: record.replyToken, messages });
+        return "reply";
+      } catch (err) {
+        const status = err instanceof HTTPFetchError ? err.status : undefined;
+        const message = err instanceof HTTPFetchError ? apiMessage(err.body) : undefined;
+        log.error({ ...fields, ...(status ? { status, apiMessage: message } : { err }) }, "line reply failed");
+        if (status === 400 && /reply token/i.test(message ?? "")) {
+          // Used: by this event's earlier try, which got through. Else (first try) the token is bad: push.
+          if (earlierTry) return "reply-before";
+        } else if (status !== undefined && status >= 400 && status < 500 && status !== 429) {
+          throw new LineRefusedError(status, message);
+        } else {
+          throw err;
+        }
+      }
+    } else {
+      log.warn({ ...fields, ageMs }, "line reply skipped: reply token expired");
+    }
+  }
+  if (!record.to) throw new LineRefusedError(0, "no push target");
+  try {
+    await client.pushMessage({ to: record.to, messages }, retryKeyOf(webhookEventId));
+    return "push";
+  } catch (err) {
+    // 409: a push with this retry key was already accepted; the resident has the message.
+    if (err instanceof HTTPFetchError && err.status === 409) return "push-before";
+    if (err instanceof HTTPFetchError) {
+      const message = apiMessage(err.body);
+      log.error({ ...fields, status: err.status, apiMessage: message }, "line push failed");
+      if (err.status >= 400 && err.status < 500 && err.status !== 429) throw new LineRefusedError(err.status, message);
+    } else {
+      log.error({ ...fields, err }, "line push failed");
+    }
+    throw err;
+  }
+}
