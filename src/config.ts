@@ -57,6 +57,14 @@ export const EnvSchema = z.object({
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.coerce.number().min(0.1).max(3_600).default(30),
   ),
+  /**
+   * With Redis: the lease of a conversation's lock, i.e. how long an instance that died holding it
+   * blocks that conversation (a live holder renews it).
+   */
+  SESSION_LOCK_LEASE_SECONDS: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number().min(0.5).max(300).default(8),
+  ),
   LINE_CHANNEL_SECRET: optionalSecret,
   LINE_CHANNEL_ACCESS_TOKEN: optionalSecret,
   LINE_API_BASE_URL: optionalSecret,

@@ -52,6 +52,10 @@ export interface InstanceEnv {
   lineApiUrl: string;
   channelSecret: string;
   accessToken: string;
+  /** SESSION_STORE (default: this suite's Redis database, {@link REDIS_URL}). */
+  sessionStore?: string;
+  /** More environment (e.g. INBOX_RESUME_AFTER_SECONDS, LOG_LEVEL). */
+  extra?: Record<string, string>;
 }
 
 /** Spawn one server process and wait until `/readyz` answers 200 (it pinged Redis). */
@@ -64,13 +68,14 @@ export async function startInstance(name: string, port: number, env: InstanceEnv
       HOME: process.env.HOME ?? "",
       PORT: String(port),
       HOST: "127.0.0.1",
-      SESSION_STORE: REDIS_URL,
+      SESSION_STORE: env.sessionStore ?? REDIS_URL,
       LINE_CHANNEL_SECRET: env.channelSecret,
       LINE_CHANNEL_ACCESS_TOKEN: env.accessToken,
       LINE_API_BASE_URL: env.lineApiUrl,
       BOT_NOW,
       LOG_LEVEL: "warn",
       WEB_RATE_LIMIT_PER_MINUTE: "0",
+      ...env.extra,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

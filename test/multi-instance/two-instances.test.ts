@@ -265,8 +265,11 @@ describe("two instances on one Redis", () => {
     expect(calls.filter((call) => call.status !== 200).map((call) => `${call.status} ${JSON.stringify(call.body).slice(0, 120)}`)).toEqual([]);
     expect(calls).toHaveLength(1_000);
     expect(new Set(calls.map((call) => call.body.replyToken))).toEqual(new Set(allEvents.map((e) => e.replyToken)));
-    // Redis: each event claimed, no conversation lock left behind. Both instances did work.
-    expect(await admin.exists(...allEvents.map((e) => `mcr:evt:line:${e.webhookEventId}`))).toBe(1_000);
+    // Redis: each event's outbox record marked sent, no conversation lock or inbox entry left behind.
+    // Both instances did work.
+    const records = await admin.mget(...allEvents.map((e) => `mcr:kv:outbox:line:${e.webhookEventId}`));
+    expect(records.map((r) => (r === null ? null : JSON.parse(r).status))).toEqual(allEvents.map(() => "sent"));
+    expect(await admin.exists(...conversations.map((c) => `mcr:inboxq:line:line:${c.userId}`))).toBe(0);
     expect(await admin.exists(...conversations.map((c) => `mcr:lock:line:${c.userId}`))).toBe(0);
     expect(turns[0]! + turns[1]!).toBe(1_000);
     expect(Math.min(...turns)).toBeGreaterThan(300);

@@ -6,8 +6,10 @@
  * Why a second try never sends twice: a reply token is accepted once (LINE answers 400 "Invalid reply
  * token" to its second use), and a retry key is kept 24 h (LINE answers 409 to its second use). So an
  * event resumed after its first taker died retries the same way, and LINE's refusal tells us the
- * earlier try got through. The one gap: a token that was maybe used and is stale by now (every instance
- * down for about a minute) is followed by a push, which could repeat the reply.
+ * earlier try got through. A first try replies only while the token has time left for such a resumed
+ * try ({@link firstReplyWindowMs}); older tokens are pushed to at once. The one gap: a resumed try
+ * that finds the token stale (every instance down for longer than that) pushes, which repeats the reply
+ * if the first try had sent it before dying.
  */
 import { HTTPFetchError, type LineBotClient, type messagingApi } from "@line/bot-sdk";
 import { idempotencyUuid } from "../../core/handoff.ts";
@@ -35,6 +37,14 @@ export interface LineOutboxRecord {
   how?: Delivery;
 }
 
+/**
+ * How young a token must be for a first try to reply: the token's lifetime less the time a resumed try
+ * may come later (`resumeAfterMs`) and a margin for the restart; never under 5 s.
+ */
+export function firstReplyWindowMs(resumeAfterMs: number): number {
+  return Math.max(5_000, REPLY_TOKEN_LIFETIME_MS - resumeAfterMs - 15_000);
+}
+
 /** How an owed answer reached LINE: `*-before` means an earlier try (now confirmed by LINE's refusal). */
 export type Delivery = "reply" | "push" | "reply-before" | "push-before";
 
@@ -57,6 +67,12 @@ export class LineRefusedError extends Error {
 
 export interface DeliverContext {
   client: LineBotClient;
+  /**
+   * The first try replies only to a token younger than this, so that a try resumed after the first
+   * taker died (up to `resumeAfterMs` later) still finds the token fresh and learns from LINE whether
+   * the first got through. Older tokens are pushed to at once. See {@link firstReplyWindowMs}.
+   */
+  firstReplyWindowMs: number;
   log: Logger;
   clock: () => number;
   /** Log fields of the event (its id, type; never text). */
@@ -73,7 +89,7 @@ export async function deliverOwed(webhookEventId: string, record: LineOutboxReco
   const { client, log, fields } = ctx;
   if (record.replyToken) {
     const ageMs = ctx.clock() - record.timestamp;
-    if (ageMs <= REPLY_TOKEN_LIFETIME_MS) {
+    if (ageMs <= (earlierTry ? REPLY_TOKEN_LIFETIME_MS : ctx.firstReplyWindowMs)) {
       try {
         await client.replyMessage({ replyToken: record.replyToken, messages });
         return "reply";

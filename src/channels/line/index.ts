@@ -30,7 +30,7 @@ import { accessLogAtDebug } from "../../observability/http.ts";
 import type { Metrics } from "../../observability/metrics.ts";
 import type { InboxItem, NewInboxItem, SessionStore } from "../../store/types.ts";
 import type { Channel } from "../types.ts";
-import { deliverOwed, LineRefusedError, outboxKey, type Delivery, type LineOutboxRecord } from "./deliver.ts";
+import { deliverOwed, firstReplyWindowMs, LineRefusedError, outboxKey, type Delivery, type LineOutboxRecord } from "./deliver.ts";
 import { parseWebhookBody, toLineAction, type LineAction } from "./parse.ts";
 import { pushTargetOf } from "./push.ts";
 import { renderLineMessages } from "./render.ts";
@@ -104,6 +104,7 @@ export function createLineChannel(opts: LineChannelOptions): LineChannel {
   const dedupeTtlMs = opts.dedupeTtlMs ?? DEDUPE_TTL_MS;
   const resumeAfterMs = opts.resumeAfterMs ?? 30_000;
   const maxAttempts = opts.maxAttempts ?? 5;
+  const replyWindowMs = firstReplyWindowMs(resumeAfterMs);
   const consumer = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const client = LineBotClient.fromChannelAccessToken({
     channelAccessToken: opts.channelAccessToken,
@@ -218,7 +219,7 @@ export function createLineChannel(opts: LineChannelOptions): LineChannel {
       let sent: Delivery | "no-reply" = "no-reply";
       if (record.status === "owed") {
         try {
-          sent = await deliverOwed(event.webhookEventId, record, earlierTry, { client, log, clock, fields: turnCtx() });
+          sent = await deliverOwed(event.webhookEventId, record, earlierTry, { client, log, clock, firstReplyWindowMs: replyWindowMs, fields: turnCtx() });
         } catch (err) {
           log.info({ ...turnCtx(), outcome: action.kind, reply: "reply-failed" }, "line event");
           throw err;
@@ -228,7 +229,7 @@ export function createLineChannel(opts: LineChannelOptions): LineChannel {
       }
       await store.finish(QUEUE, item);
       // A handled turn's info line is the runtime's `turn` line; this one only adds the reply's fate.
-      const level = action.kind === "turn" && !earlierTry ? "debug" : "info";
+      const level = action.kind === "turn" && !earlierTry && !item.resumed ? "debug" : "info";
       const reply = sent === "reply" || sent === "reply-before" ? "replied" : sent === "push" || sent === "push-before" ? "pushed" : sent;
       if (log.isLevelEnabled(level)) log[level]({ ...turnCtx(), outcome: action.kind, reply, ...(sent.endsWith("-before") ? { before: true } : {}) }, "line event");
     });
@@ -297,7 +298,7 @@ export function createLineChannel(opts: LineChannelOptions): LineChannel {
       to,
       ...("replyToken" in action && action.replyToken ? { replyToken: action.replyToken } : {}),
     };
-    await deliverOwed(`${event.webhookEventId}:apology`, apology, false, { client, log, clock, fields }).catch(() => undefined);
+    await deliverOwed(`${event.webhookEventId}:apology`, apology, false, { client, log, clock, firstReplyWindowMs: replyWindowMs, fields }).catch(() => undefined);
   }
 
   function track(work: Promise<void>): void {
