@@ -56,6 +56,8 @@ export interface InstanceEnv {
   sessionStore?: string;
   /** More environment (e.g. INBOX_RESUME_AFTER_SECONDS, LOG_LEVEL). */
   extra?: Record<string, string>;
+  /** How long start-up may take before the test fails (default 20 s). */
+  readyWithinMs?: number;
 }
 
 /** Spawn one server process and wait until `/readyz` answers 200 (it pinged Redis). */
@@ -90,7 +92,8 @@ export async function startInstance(name: string, port: number, env: InstanceEnv
 
   let gone = false;
   void exited.then(() => (gone = true));
-  const deadline = Date.now() + 20_000;
+  const readyWithinMs = env.readyWithinMs ?? 20_000;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (gone) throw new Error(`instance ${name} exited during start-up:\n${output}`);
     try {
@@ -102,7 +105,7 @@ export async function startInstance(name: string, port: number, env: InstanceEnv
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`instance ${name} not ready within 20 s:\n${output}`);
+      throw new Error(`instance ${name} not ready within ${readyWithinMs / 1_000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 40));
   }

@@ -33,6 +33,8 @@ const REDIS_URL = testRedisUrl(8);
 const SEED = Number(process.env.MCR_KILL_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const RESIDENTS = Number(process.env.MCR_KILL_RESIDENTS ?? 200);
 const EVENTS = 10;
+/** SIGKILLs per run (the issue asks for at least 5). */
+const KILLS = 6;
 const pool = firstMessages();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -123,7 +125,8 @@ interface Slot {
 
 /** The run: residents talking, a killer killing, LINE redelivering; then the checks. */
 async function runWithKills(opts: { label: string; slots: Slot[]; env: InstanceEnv; inboxDepth: () => Promise<number>; stored: (conversationId: string) => Promise<any> }) {
-  const rand = seeded(SEED);
+  // One PRNG per resident and one for the killer: a resident's choices do not depend on the others' timing.
+  const killerRand = seeded(SEED ^ 0x9e3779b9);
   const answers = new Answers();
   const { slots } = opts;
   const started = Date.now();
@@ -133,10 +136,10 @@ async function runWithKills(opts: { label: string; slots: Slot[]; env: InstanceE
   let done = false;
 
   /** As LINE: POST until an instance answers 200; every try after the first is flagged a redelivery. */
-  async function send(event: LineEvent, first = true): Promise<void> {
+  async function send(event: LineEvent, rand: () => number, first = true): Promise<void> {
     let body = first ? event : redelivery(event);
-    const deadline = Date.now() + 90_000;
-    for (;;) {
+    const deadline = Date.now() + 180_000;
+    for (let attempt = 0; ; attempt++) {
       const slot = slots[Math.floor(rand() * slots.length)]!;
       try {
         if ((await deliver(slot.instance.url, body)) === 200) return;
@@ -145,12 +148,13 @@ async function runWithKills(opts: { label: string; slots: Slot[]; env: InstanceE
       }
       if (Date.now() > deadline) throw new Error(`seed ${SEED}: event ${event.webhookEventId} never accepted`);
       body = redelivery(event);
-      await sleep(40 + rand() * 160);
+      await sleep(Math.min(1_000, 40 * 2 ** attempt) * (0.5 + rand()));
     }
   }
 
   const conversations: { c: number; userId: string; events: LineEvent[] }[] = [];
   async function resident(c: number): Promise<void> {
+    const rand = seeded(SEED * 31 + c);
     const userId = newUserId();
     const events: LineEvent[] = [];
     conversations.push({ c, userId, events });
@@ -162,38 +166,47 @@ async function runWithKills(opts: { label: string; slots: Slot[]; env: InstanceE
       if (rand() < 0.05) event.timestamp = Date.now() - 52_000;
       events.push(event);
       answers.expect(event);
-      const sending = send(event);
+      const sending = send(event, rand);
       if (rand() < 0.1) {
         redelivered++;
         const wait = rand() < 0.5 ? 0 : rand() * 400;
-        sideTasks.push(sleep(wait).then(() => send(event, false)));
+        sideTasks.push(sleep(wait).then(() => send(event, rand, false)));
       }
       await sending;
       acceptedUnanswered.add(event.webhookEventId);
-      messages = (await answers.first(event.webhookEventId, 60_000)).body.messages;
+      messages = (await answers.first(event.webhookEventId, 120_000)).body.messages;
       acceptedUnanswered.delete(event.webhookEventId);
+      answered++;
     }
   }
 
   let kills = 0;
   let killsWithAcceptedUnanswered = 0;
-  /** Each instance on its own: at a random moment SIGKILL it, restart it on its port, again. */
-  async function killer(slot: Slot): Promise<void> {
-    await sleep(rand() * 1_000);
-    while (!done) {
+  let answered = 0;
+  const total = RESIDENTS * EVENTS;
+  /**
+   * SIGKILL at random moments of the run (seeded: when 5–90% of the events are answered), the
+   * instances in turn, each restarted on its port before the next kill.
+   */
+  async function killer(): Promise<void> {
+    const moments = Array.from({ length: KILLS }, () => 0.05 + killerRand() * 0.85).sort((x, y) => x - y);
+    for (const [n, moment] of moments.entries()) {
+      while (!done && answered < moment * total) await sleep(10);
+      if (done) return;
+      await sleep(killerRand() * 50);
+      const slot = slots[n % slots.length]!;
       if (acceptedUnanswered.size > 0) killsWithAcceptedUnanswered++;
       slot.instance.child.kill("SIGKILL");
       await slot.instance.exited;
       kills++;
-      await sleep(rand() * 300);
+      await sleep(killerRand() * 300);
       slot.instance = await startInstance(slot.name, slot.port, opts.env);
       spawned.push(slot.instance);
-      await sleep(300 + rand() * 1_200);
     }
   }
 
-  const killing = Promise.all(slots.map((slot) => killer(slot)));
-  const talking = Promise.all(Array.from({ length: RESIDENTS }, (_, c) => sleep(rand() * 1_000).then(() => resident(c))));
+  const killing = killer();
+  const talking = Promise.all(Array.from({ length: RESIDENTS }, (_, c) => sleep(killerRand() * 1_000).then(() => resident(c))));
   try {
     await talking;
   } finally {
@@ -241,6 +254,12 @@ async function runWithKills(opts: { label: string; slots: Slot[]; env: InstanceE
   };
   console.info(`kills: ${JSON.stringify(figures)}`);
 
+  for (const id of doubled) {
+    const event = allEvents.find((e) => e.webhookEventId === id)!;
+    const calls = fake.requests.filter((r) => r.body?.replyToken === event.replyToken || r.headers["x-line-retry-key"] === retryKeyOf(id));
+    console.info(`kills: doubled ${id}: ${calls.map((r) => `${r.path.split("/").pop()} ${r.status} at age ${r.at - event.timestamp} ms`).join("; ")}`);
+    for (const line of output.split("\n").filter((l) => l.includes(id))) console.info(`kills:   ${line.slice(0, 400)}`);
+  }
   expect(kills, `seed ${SEED}`).toBeGreaterThanOrEqual(5);
   expect(killsWithAcceptedUnanswered, `seed ${SEED}: kills between a 200 and its answer`).toBeGreaterThanOrEqual(1);
   expect(lost, `seed ${SEED}: events never answered`).toEqual([]);
@@ -277,6 +296,8 @@ describe("nothing lost, nothing twice: instances SIGKILLed and restarted while r
     accessToken: TEST_ACCESS_TOKEN,
     sessionStore,
     extra: { LOG_LEVEL: "info", INBOX_RESUME_AFTER_SECONDS: "1", SESSION_LOCK_LEASE_SECONDS: "3" },
+    // A restart on a busy CI machine (tsx compiling the server again) can be slow.
+    readyWithinMs: 60_000,
   });
 
   it(`two instances on one Redis: ${RESIDENTS * EVENTS} LINE events of ${RESIDENTS} residents, each answered exactly once, in order`, async () => {
@@ -302,7 +323,7 @@ describe("nothing lost, nothing twice: instances SIGKILLed and restarted while r
     expect(await admin.xlen("mcr:inbox:line:parked")).toBe(0);
     for (const slot of slots) slot.instance.child.kill("SIGTERM");
     for (const slot of slots) expect(await slot.instance.exited).toEqual({ code: 0, signal: null });
-  }, 240_000);
+  }, 400_000);
 
   it(`one instance on SQLite: ${RESIDENTS * EVENTS} LINE events, each answered exactly once, in order`, async () => {
     const file = join(sqliteDir, "sessions.db");
@@ -336,5 +357,5 @@ describe("nothing lost, nothing twice: instances SIGKILLed and restarted while r
     });
     slot.instance.child.kill("SIGTERM");
     expect(await slot.instance.exited).toEqual({ code: 0, signal: null });
-  }, 240_000);
+  }, 400_000);
 });

@@ -6,8 +6,8 @@
  * Why a second try never sends twice: a reply token is accepted once (LINE answers 400 "Invalid reply
  * token" to its second use), and a retry key is kept 24 h (LINE answers 409 to its second use). So an
  * event resumed after its first taker died retries the same way, and LINE's refusal tells us the
- * earlier try got through. A first try replies only while the token has time left for such a resumed
- * try ({@link firstReplyWindowMs}); older tokens are pushed to at once. The one gap: a resumed try
+ * earlier try got through. Every try sends the same way, chosen when the answer was saved: a reply
+ * only while the token has time left for a resumed try ({@link firstReplyWindowMs}), else a push. The one gap: a resumed try
  * that finds the token stale (every instance down for longer than that) pushes, which repeats the reply
  * if the first try had sent it before dying.
  */
@@ -33,6 +33,11 @@ export interface LineOutboxRecord {
   timestamp: number;
   /** The push target (user, group or room). */
   to?: string;
+  /**
+   * How every try sends it, chosen when the record is saved (so a resumed try sends the way the first
+   * did): `reply` while the token is young enough ({@link firstReplyWindowMs}), else `push`.
+   */
+  method?: "reply" | "push";
   /** How it was sent. */
   how?: Delivery;
 }
@@ -67,12 +72,10 @@ export class LineRefusedError extends Error {
 
 export interface DeliverContext {
   client: LineBotClient;
-  /**
-   * The first try replies only to a token younger than this, so that a try resumed after the first
-   * taker died (up to `resumeAfterMs` later) still finds the token fresh and learns from LINE whether
-   * the first got through. Older tokens are pushed to at once. See {@link firstReplyWindowMs}.
-   */
+  /** The reply window the record's method was chosen with (for the log). */
   firstReplyWindowMs: number;
+  /** Record that this event is now pushed (before the push), after LINE refused a first reply's token. */
+  switchToPush: () => Promise<void>;
   log: Logger;
   clock: () => number;
   /** Log fields of the event (its id, type; never text). */
@@ -80,16 +83,16 @@ export interface DeliverContext {
 }
 
 /**
- * Send `record`'s messages for event `webhookEventId`. `earlierTry`: the record was saved before this
- * run (by a taker that may have sent it). Resolves with how it reached LINE; rejects when it may not
+ * Send `record`'s messages for event `webhookEventId`, the record's way. `earlierTry`: the record was
+ * saved before this run (by a taker that may have sent it). Resolves with how it reached LINE; rejects when it may not
  * have (a 5xx, a network error: try again later) or with {@link LineRefusedError}.
  */
 export async function deliverOwed(webhookEventId: string, record: LineOutboxRecord, earlierTry: boolean, ctx: DeliverContext): Promise<Delivery> {
   const messages = record.messages ?? [];
   const { client, log, fields } = ctx;
-  if (record.replyToken) {
-    const ageMs = ctx.clock() - record.timestamp;
-    if (ageMs <= (earlierTry ? REPLY_TOKEN_LIFETIME_MS : ctx.firstReplyWindowMs)) {
+  const ageMs = ctx.clock() - record.timestamp;
+  if (record.method === "reply" && record.replyToken) {
+    if (ageMs <= REPLY_TOKEN_LIFETIME_MS) {
       try {
         await client.replyMessage({ replyToken: record.replyToken, messages });
         return "reply";
@@ -98,8 +101,10 @@ export async function deliverOwed(webhookEventId: string, record: LineOutboxReco
         const message = err instanceof HTTPFetchError ? apiMessage(err.body) : undefined;
         log.error({ ...fields, ...(status ? { status, apiMessage: message } : { err }) }, "line reply failed");
         if (status === 400 && /reply token/i.test(message ?? "")) {
-          // Used: by this event's earlier try, which got through. Else (first try) the token is bad: push.
+          // Used: by this event's earlier try, which got through. Else (first try) the token is bad:
+          // push, and say so first, so that a later try pushes too (and LINE's 409 then tells).
           if (earlierTry) return "reply-before";
+          await ctx.switchToPush();
         } else if (status !== undefined && status >= 400 && status < 500 && status !== 429) {
           throw new LineRefusedError(status, message);
         } else {
@@ -109,6 +114,8 @@ export async function deliverOwed(webhookEventId: string, record: LineOutboxReco
     } else {
       log.warn({ ...fields, ageMs }, "line reply skipped: reply token expired");
     }
+  } else if (record.replyToken && !earlierTry) {
+    log.warn({ ...fields, ageMs, windowMs: ctx.firstReplyWindowMs }, "line reply skipped: reply token expired");
   }
   if (!record.to) throw new LineRefusedError(0, "no push target");
   try {

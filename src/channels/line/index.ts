@@ -219,7 +219,9 @@ export function createLineChannel(opts: LineChannelOptions): LineChannel {
       let sent: Delivery | "no-reply" = "no-reply";
       if (record.status === "owed") {
         try {
-          sent = await deliverOwed(event.webhookEventId, record, earlierTry, { client, log, clock, firstReplyWindowMs: replyWindowMs, fields: turnCtx() });
+          const owed = record;
+          const switchToPush = () => store.setValue(key, JSON.stringify({ ...owed, method: "push" } satisfies LineOutboxRecord), dedupeTtlMs);
+          sent = await deliverOwed(event.webhookEventId, owed, earlierTry, { client, log, clock, firstReplyWindowMs: replyWindowMs, switchToPush, fields: turnCtx() });
         } catch (err) {
           log.info({ ...turnCtx(), outcome: action.kind, reply: "reply-failed" }, "line event");
           throw err;
@@ -241,9 +243,9 @@ export function createLineChannel(opts: LineChannelOptions): LineChannel {
       const messages = renderLineMessages(replies, { counterPhone });
       const to = pushTargetOf(action.conversationId);
       const replyToken = "replyToken" in action ? action.replyToken : undefined;
-      return messages.length === 0
-        ? { status: "none", timestamp: event.timestamp }
-        : { status: "owed", messages, timestamp: event.timestamp, ...(replyToken ? { replyToken } : {}), ...(to ? { to } : {}) };
+      if (messages.length === 0) return { status: "none", timestamp: event.timestamp };
+      const method = replyToken && clock() - event.timestamp <= replyWindowMs ? "reply" : "push";
+      return { status: "owed", messages, timestamp: event.timestamp, method, ...(replyToken ? { replyToken } : {}), ...(to ? { to } : {}) };
     };
     let record: LineOutboxRecord = { status: "none", timestamp: event.timestamp };
     switch (action.kind) {
@@ -291,14 +293,17 @@ export function createLineChannel(opts: LineChannelOptions): LineChannel {
     const to = pushTargetOf(item.conversationId);
     const action = (JSON.parse(item.body) as InboxBody).a;
     if (refused || !to || action.kind === "forget") return;
+    const replyToken = "replyToken" in action ? action.replyToken : undefined;
     const apology: LineOutboxRecord = {
       status: "owed",
+      method: replyToken && clock() - event.timestamp <= replyWindowMs ? "reply" : "push",
       messages: renderLineMessages([{ type: "text", text: MESSAGES.internalError }]),
       timestamp: event.timestamp,
       to,
-      ...("replyToken" in action && action.replyToken ? { replyToken: action.replyToken } : {}),
+      ...(replyToken ? { replyToken } : {}),
     };
-    await deliverOwed(`${event.webhookEventId}:apology`, apology, false, { client, log, clock, firstReplyWindowMs: replyWindowMs, fields }).catch(() => undefined);
+    const switchToPush = async () => undefined;
+    await deliverOwed(`${event.webhookEventId}:apology`, apology, false, { client, log, clock, firstReplyWindowMs: replyWindowMs, switchToPush, fields }).catch(() => undefined);
   }
 
   function track(work: Promise<void>): void {

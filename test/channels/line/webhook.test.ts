@@ -382,6 +382,17 @@ describe("LINE webhook: verification and failures", () => {
     }
   });
 
+  it("/metrics: events accepted, resumed, answered by reply and by push, and the inbox's depth", async () => {
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const value = (name: string) => Number(new RegExp(`^${name.replace(/[{}"]/g, "\\$&")} (\\d+)`, "m").exec(text)?.[1] ?? NaN);
+    expect(value('mcr_inbox_events_total{queue="line",outcome="accepted"}')).toBeGreaterThan(10);
+    expect(value('mcr_inbox_events_total{queue="line",outcome="resumed"}')).toBeGreaterThanOrEqual(1);
+    expect(value('mcr_inbox_events_total{queue="line",outcome="duplicate"}')).toBeGreaterThanOrEqual(2);
+    expect(value('mcr_line_deliveries_total{how="reply"}')).toBeGreaterThan(10);
+    expect(value('mcr_line_deliveries_total{how="push"}')).toBeGreaterThanOrEqual(1);
+    expect(text).toMatch(/^mcr_inbox_depth\{queue="line"\} \d+$/m);
+  });
+
   it("never logs what the resident wrote", () => {
     const all = JSON.stringify(logs);
     expect(all).not.toContain("暗証番号");
