@@ -56,7 +56,7 @@ export interface InstanceEnv {
   sessionStore?: string;
   /** More environment (e.g. INBOX_RESUME_AFTER_SECONDS, LOG_LEVEL). */
   extra?: Record<string, string>;
-  /** How long start-up may take before the test fails (default 20 s). */
+  /** How long start-up may take before the test fails (default 40 s: CI runs kills.test.ts beside). */
   readyWithinMs?: number;
 }
 
@@ -92,7 +92,7 @@ export async function startInstance(name: string, port: number, env: InstanceEnv
 
   let gone = false;
   void exited.then(() => (gone = true));
-  const readyWithinMs = env.readyWithinMs ?? 20_000;
+  const readyWithinMs = env.readyWithinMs ?? 40_000;
   const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (gone) throw new Error(`instance ${name} exited during start-up:\n${output}`);

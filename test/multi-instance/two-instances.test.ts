@@ -321,7 +321,7 @@ describe("two instances on one Redis", () => {
         `(${Math.round(1_000 / (sendMs / 1_000))} events/s); turns A=${turns[0]} B=${turns[1]}; ${routes.size} routes reached; ` +
         [...kinds].map(([kind, n]) => `${kind} ${n}`).join(", "),
     );
-  }, 45_000); // about 10 s alone on two cores; room for a machine busy with other suites
+  }, 90_000); // about 10 s alone on two cores; room for a machine busy with other suites (kills.test.ts runs beside it)
 
   it("SIGKILL of one instance mid-conversation: the other resumes it with the same open question and facts", async () => {
     const [c, d] = (await spawnInstances(["C", "D"])) as [Instance, Instance];
@@ -383,6 +383,9 @@ describe("two instances on one Redis", () => {
     // A client that keeps its connection open between requests, as a load balancer does.
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const monitor = await admin.monitor();
+    // A MONITOR line still arriving while it disconnects (the instances' inbox reads write one every
+    // half second) is reported by ioredis as an error event: not this test's concern.
+    monitor.on("error", () => undefined);
     try {
       const session = await request(agent, "POST", `${e.url}/api/chat/sessions`, {});
       expect(session.status).toBe(201);
