@@ -369,7 +369,9 @@ describe("two instances on one Redis", () => {
     let expected: { messages: unknown[]; snapshot: any } | undefined;
     for (const event of events) {
       expected = await single.handle(event);
-      expect(watcher.calls(event.replyToken).map((call) => call.body.messages)).toEqual([expected.messages]);
+      // Accepted calls: a resumed event's second try with a used token is refused by LINE (400), which is
+      // how it learns that the reply got through.
+      expect(watcher.calls(event.replyToken).filter((call) => call.status === 200).map((call) => call.body.messages)).toEqual([expected.messages]);
     }
     await single.close();
     expect(await storedSnapshot(userId)).toEqual(expected?.snapshot);

@@ -99,11 +99,13 @@ export async function deliverOwed(webhookEventId: string, record: LineOutboxReco
       } catch (err) {
         const status = err instanceof HTTPFetchError ? err.status : undefined;
         const message = err instanceof HTTPFetchError ? apiMessage(err.body) : undefined;
+        const usedToken = status === 400 && /reply token/i.test(message ?? "");
+        // Used by this event's earlier try, which got through: nothing to report.
+        if (usedToken && earlierTry) return "reply-before";
         log.error({ ...fields, ...(status ? { status, apiMessage: message } : { err }) }, "line reply failed");
-        if (status === 400 && /reply token/i.test(message ?? "")) {
-          // Used: by this event's earlier try, which got through. Else (first try) the token is bad:
-          // push, and say so first, so that a later try pushes too (and LINE's 409 then tells).
-          if (earlierTry) return "reply-before";
+        if (usedToken) {
+          // A first try whose token LINE refuses: push, and say so first, so that a later try pushes too
+          // (and LINE's 409 then tells whether this push got through).
           await ctx.switchToPush();
         } else if (status !== undefined && status >= 400 && status < 500 && status !== 429) {
           throw new LineRefusedError(status, message);
