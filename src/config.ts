@@ -66,6 +66,22 @@ export const EnvSchema = z.object({
   WEB_SESSION_RATE_LIMIT_PER_MINUTE: count(30, 1_000_000),
   /** Days to keep the messages the bot could not read, masked (issue 18; 0: keep none). */
   UNREAD_MESSAGES_DAYS: count(30, 3650),
+  /**
+   * An accepted event taken by an instance but not answered after this many seconds is taken over by
+   * another instance (or by this one again): how long a killed instance's events wait.
+   */
+  INBOX_RESUME_AFTER_SECONDS: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number().min(0.1).max(3_600).default(30),
+  ),
+  /**
+   * With Redis: the lease of a conversation's lock, i.e. how long an instance that died holding it
+   * blocks that conversation (a live holder renews it).
+   */
+  SESSION_LOCK_LEASE_SECONDS: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number().min(0.5).max(300).default(8),
+  ),
   LINE_CHANNEL_SECRET: optionalSecret,
   LINE_CHANNEL_ACCESS_TOKEN: optionalSecret,
   LINE_API_BASE_URL: optionalSecret,

@@ -43,7 +43,7 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
   const city = loadCityConfig(config.MUNICIPALITY_CONFIG ?? SAMPLE_CITY_PATH);
   const now = nowFromEnv(config.BOT_NOW);
   if (config.BOT_NOW) logger.warn({ BOT_NOW: config.BOT_NOW }, "BOT_NOW is set: the clock is frozen (demo/test mode)");
-  const store = await createSessionStore(config.SESSION_STORE);
+  const store = await createSessionStore(config.SESSION_STORE, { lockLeaseMs: config.SESSION_LOCK_LEASE_SECONDS * 1_000 });
   const metrics = createMetrics();
   const idleTtlMs = config.SESSION_TTL_HOURS * 3_600_000;
   const outbox = createWebOutbox(store);
@@ -97,6 +97,8 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
         runtime,
         store,
         logger,
+        metrics,
+        resumeAfterMs: config.INBOX_RESUME_AFTER_SECONDS * 1_000,
         channelSecret: config.LINE_CHANNEL_SECRET,
         channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN,
         ...(config.LINE_API_BASE_URL ? { apiBaseUrl: config.LINE_API_BASE_URL } : {}),

@@ -8,7 +8,15 @@ export type InboundEvent =
   /** Open a conversation: greeting and the first question (web session, LINE follow). */
   | { kind: "start" }
   /** Free text typed by the resident (or staff). */
-  | { kind: "text"; text: string }
+  | {
+      kind: "text";
+      text: string;
+      /**
+       * The channel already replaced a PIN or 個人番号 in `text` with ＊＊＊＊ (before keeping the event in a
+       * durable inbox, which must hold none either): the resident is warned as if it were found here.
+       */
+      piiRemoved?: boolean;
+    }
   /**
    * A tapped choice: a slot value, or `restart` / `contact` after a route. `slot` names the question
    * the button belonged to: a tap on an older question's button is then not read as an answer to the

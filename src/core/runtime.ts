@@ -20,7 +20,7 @@ import type { CityConfig } from "../../flows/cities/schema.ts";
 import { todayInTokyo } from "../calendar/index.ts";
 import { detectPii } from "../nlu/index.ts";
 import type { ReminderOffers } from "../reminders/offer.ts";
-import type { SessionStore, StoredConversation } from "../store/types.ts";
+import type { SessionStore, StoredConversation, ValueWrite } from "../store/types.ts";
 import { notFound } from "./errors.ts";
 import type { InboundEvent } from "./events.ts";
 import {
@@ -125,6 +125,14 @@ export interface TurnResult {
 export interface HandleOptions {
   /** Throw a 404 BotError instead of starting a conversation that does not exist. */
   mustExist?: boolean;
+  /**
+   * The step and its answer as one unit: records computed from the turn's result (an outbox of the
+   * replies it owes) that are saved in the same write as the conversation's new state. A kill between
+   * that save and the send then resends exactly these words, never a recomputed or a second answer.
+   */
+  outbox?: (result: TurnResult) => ValueWrite[];
+  /** The caller already holds the conversation's lock (`store.withLock`): do not take it again. */
+  lockHeld?: boolean;
 }
 
 export class ConversationRuntime {
@@ -148,8 +156,9 @@ export class ConversationRuntime {
   }
 
   /** Forget a conversation (LINE unfollow). */
-  async forget(conversationId: string): Promise<void> {
-    await this.#opts.store.withLock(conversationId, () => this.#opts.store.delete(conversationId));
+  async forget(conversationId: string, options: Pick<HandleOptions, "lockHeld"> = {}): Promise<void> {
+    if (options.lockHeld) await this.#opts.store.delete(conversationId);
+    else await this.#opts.store.withLock(conversationId, () => this.#opts.store.delete(conversationId));
     await this.#opts.reminders?.forget(conversationId);
   }
 
@@ -187,7 +196,8 @@ export class ConversationRuntime {
     const t0 = performance.now();
     let result: TurnResult;
     try {
-      result = await this.#opts.store.withLock(conversationId, () => this.#handleLocked(conversationId, event, options));
+      const step = () => this.#handleLocked(conversationId, event, options);
+      result = options.lockHeld ? await step() : await this.#opts.store.withLock(conversationId, step);
     } catch (error) {
       const { onTurnError } = this.#opts;
       if (onTurnError) quietly(() => onTurnError({ conversationId, event: event.kind, ms: performance.now() - t0, error }));
@@ -211,9 +221,9 @@ export class ConversationRuntime {
     const underHandoff = handoffOf(meta);
     // Reminders (issue 17): an answer to the opt-in question, or 「通知を止める」 at any time.
     const reminded = await this.#opts.reminders?.intercept(conversationId, event, meta);
-    if (reminded) return this.#reminderTurn(conversationId, stored, reminded.replies, reminded.meta);
+    if (reminded) return this.#reminderTurn(conversationId, stored, reminded.replies, reminded.meta, options);
     if (underHandoff && handoff && stored && (event.kind === "text" || event.kind === "choice")) {
-      return this.#forwardLocked(conversationId, stored, underHandoff, handoff, event);
+      return this.#forwardLocked(conversationId, stored, underHandoff, handoff, event, options);
     }
 
     const notices: Reply[] = [];
@@ -240,7 +250,7 @@ export class ConversationRuntime {
         break;
       case "text": {
         const pii = detectPii(event.text.slice(0, MAX_TEXT_LENGTH));
-        if (pii.kinds.length > 0) {
+        if (pii.kinds.length > 0 || event.piiRemoved) {
           piiFound = true;
           notices.push({ type: "text", text: MESSAGES.piiWarning });
         }
@@ -331,11 +341,7 @@ export class ConversationRuntime {
       ...(Object.keys(meta).length > 0 ? { meta } : {}),
       updatedAt: Date.now(),
     };
-    // A started conversation leaves a `seen:` marker (for the "expired" notice), written with it.
-    const seen = started ? [{ key: `seen:${conversationId}`, value: "1", ttlMs: SEEN_TTL_MS }] : undefined;
-    await store.save(conversationId, envelope, ttlFor(meta, idleTtlMs), seen);
-
-    return {
+    const result: TurnResult = {
       replies,
       ...(route ? { routeId: route.routeId } : {}),
       facts: context.facts,
@@ -348,6 +354,12 @@ export class ConversationRuntime {
       ...(feedback ? { feedback: { routeId: feedback.routeId, resolved: feedback.resolved } } : {}),
       ...(unread && machineEvent?.type === "TEXT" && machineEvent.text.trim() ? { unreadText: machineEvent.text } : {}),
     };
+    // A started conversation leaves a `seen:` marker (for the "expired" notice), written with it, and
+    // so is the outbox the caller asked for.
+    const values: ValueWrite[] = started ? [{ key: `seen:${conversationId}`, value: "1", ttlMs: SEEN_TTL_MS }] : [];
+    if (options.outbox) values.push(...options.outbox(result));
+    await store.save(conversationId, envelope, ttlFor(meta, idleTtlMs), values.length > 0 ? values : undefined);
+    return result;
   }
 
   /** A resident's message while a person has the conversation: to the ticket, not to the machine. */
@@ -357,13 +369,14 @@ export class ConversationRuntime {
     state: HandoffState,
     handoff: Handoff,
     event: Extract<InboundEvent, { kind: "text" | "choice" }>,
+    options: HandleOptions,
   ): Promise<TurnResult> {
     const notices: Reply[] = [];
     let piiFound = false;
     let text: string;
     if (event.kind === "text") {
       const pii = detectPii(event.text.slice(0, MAX_TEXT_LENGTH));
-      if (pii.kinds.length > 0) {
+      if (pii.kinds.length > 0 || event.piiRemoved) {
         piiFound = true;
         notices.push({ type: "text", text: MESSAGES.piiWarning });
       }
@@ -376,9 +389,8 @@ export class ConversationRuntime {
     if (this.#opts.keepTranscript?.(conversationId)) {
       meta = withTurn(meta, event.kind === "text" ? text : choiceLabel(meta, event.value), [...notices, ...forwarded.replies]);
     }
-    await this.#opts.store.save(conversationId, { ...stored, meta, updatedAt: Date.now() }, ttlFor(meta, this.#opts.idleTtlMs));
     const context = (stored.snapshot as { context?: Partial<ConversationContext> } | undefined)?.context;
-    return {
+    const result: TurnResult = {
       replies: [...notices, ...forwarded.replies],
       facts: context?.facts ?? {},
       questionsAsked: context?.asked?.length ?? 0,
@@ -387,17 +399,31 @@ export class ConversationRuntime {
       started: false,
       handoff: "forwarded",
     };
+    const values = options.outbox?.(result);
+    await this.#opts.store.save(conversationId, { ...stored, meta, updatedAt: Date.now() }, ttlFor(meta, this.#opts.idleTtlMs), values);
+    return result;
   }
 
   /** A turn answered by the reminders (issue 17): the machine is not fed, only `meta` changes. */
-  async #reminderTurn(conversationId: string, stored: StoredConversation | undefined, replies: Reply[], meta: Record<string, unknown>): Promise<TurnResult> {
+  async #reminderTurn(
+    conversationId: string,
+    stored: StoredConversation | undefined,
+    replies: Reply[],
+    meta: Record<string, unknown>,
+    options: HandleOptions,
+  ): Promise<TurnResult> {
+    const context = (stored?.snapshot as { context?: Partial<ConversationContext> } | undefined)?.context;
+    const result: TurnResult = { replies, facts: context?.facts ?? {}, questionsAsked: context?.asked?.length ?? 0, piiFound: false, started: false };
+    // The answer it owes is saved with the state, as for any turn (HandleOptions.outbox).
+    const values = options.outbox?.(result) ?? [];
     if (stored) {
       const { meta: _, ...rest } = stored;
       const next = { ...rest, ...(Object.keys(meta).length > 0 ? { meta } : {}), updatedAt: Date.now() };
-      await this.#opts.store.save(conversationId, next, ttlFor(meta, this.#opts.idleTtlMs));
+      await this.#opts.store.save(conversationId, next, ttlFor(meta, this.#opts.idleTtlMs), values);
+    } else {
+      for (const v of values) await this.#opts.store.setValue(v.key, v.value, v.ttlMs);
     }
-    const context = (stored?.snapshot as { context?: Partial<ConversationContext> } | undefined)?.context;
-    return { replies, facts: context?.facts ?? {}, questionsAsked: context?.asked?.length ?? 0, piiFound: false, started: false };
+    return result;
   }
 
   /** The stored snapshot if this machine can resume it (migrated if need be); otherwise a notice. */

@@ -5,7 +5,7 @@
  * Labels are closed sets only (channel, event kind, route id, method, route pattern, status, error
  * code): no conversation id, no user id and never any message text is ever a label or a value.
  */
-import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 export interface Metrics {
   readonly registry: Registry;
@@ -25,6 +25,16 @@ export interface Metrics {
   readonly httpDuration: Histogram<"method" | "route" | "status">;
   /** 「解決した」/「解決しない」 after a route, by route id (`resolved`: `true` / `false`). Issue 18. */
   readonly feedback: Counter<"route_id" | "resolved">;
+  /** Accepted platform events not yet answered, by inbox queue (`line`): all instances' together. */
+  readonly inboxDepth: Gauge<"queue">;
+  /**
+   * Inbox events by what became of them: `accepted` (stored before the 200), `rejected` (the store could
+   * not take them: 503), `resumed` (taken over after their first taker died or failed), `duplicate` (a
+   * redelivery already answered), `retried` (a failed try, left for later), `given_up` (parked for a person).
+   */
+  readonly inboxEvents: Counter<"queue" | "outcome">;
+  /** LINE answers by how they were sent: `reply`, `push` (the fallback), `reply-before` / `push-before` (an earlier try got through). */
+  readonly lineDeliveries: Counter<"how">;
   /** The exposition text for `GET /metrics`. */
   render(): Promise<string>;
   readonly contentType: string;
@@ -90,6 +100,24 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
       name: "mcr_feedback_total",
       help: "Answers to 'did this solve it?' after a route, by route id and whether it was resolved",
       labelNames: ["route_id", "resolved"],
+      registers,
+    }),
+    inboxDepth: new Gauge({
+      name: "mcr_inbox_depth",
+      help: "Accepted platform events not yet answered (all instances), by inbox queue",
+      labelNames: ["queue"],
+      registers,
+    }),
+    inboxEvents: new Counter({
+      name: "mcr_inbox_events_total",
+      help: "Inbox events by outcome: accepted, rejected (503), resumed, duplicate, retried, given_up",
+      labelNames: ["queue", "outcome"],
+      registers,
+    }),
+    lineDeliveries: new Counter({
+      name: "mcr_line_deliveries_total",
+      help: "LINE answers by how they were sent: reply, push (fallback), reply-before, push-before",
+      labelNames: ["how"],
       registers,
     }),
     render: () => registry.metrics(),

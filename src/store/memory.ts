@@ -1,12 +1,14 @@
 /**
  * In-memory {@link SessionStore}. **Single process only**: data lives in this process's heap, is lost
  * on restart and is invisible to other instances; `withLock` only orders callers inside this process.
- * Use it for development, tests and single-instance demos; use sqlite or redis otherwise.
+ * Use it for development, tests and single-instance demos; use sqlite or redis otherwise. Its inbox
+ * (accepted LINE events not yet answered) is in memory too: a restart loses it. Tests only.
  */
 
 import { decodeConversation, encodeConversation, StoreClosedError, ttlMillis } from "./codec.ts";
 import { KeyedMutex } from "./mutex.ts";
-import type { SessionStore, StoredConversation, ValueWrite } from "./types.ts";
+import { MemoryInbox } from "./inbox-memory.ts";
+import type { InboxItem, InboxTakeOptions, NewInboxItem, SessionStore, StoredConversation, ValueWrite } from "./types.ts";
 
 /** Options for {@link MemoryStore}. */
 export interface MemoryStoreOptions {
@@ -31,6 +33,7 @@ export class MemoryStore implements SessionStore {
   readonly #events = new Map<string, Entry<true>>();
   readonly #values = new Map<string, Entry<string>>();
   readonly #mutex = new KeyedMutex();
+  readonly #inbox = new MemoryInbox();
   readonly #lockWaitMs: number;
   readonly #sweeper: NodeJS.Timeout;
   #closed = false;
@@ -87,6 +90,41 @@ export class MemoryStore implements SessionStore {
     this.#values.set(key, { value, expiresAt: Date.now() + ttlMillis(ttlMs) });
   }
 
+  async enqueue(queue: string, items: readonly NewInboxItem[]): Promise<void> {
+    this.#open();
+    this.#inbox.enqueue(queue, items);
+  }
+
+  async take(queue: string, options: InboxTakeOptions): Promise<InboxItem[]> {
+    this.#open();
+    return this.#inbox.take(queue, options, () => this.#open());
+  }
+
+  async queued(queue: string, conversationId: string): Promise<InboxItem[]> {
+    this.#open();
+    return this.#inbox.queued(queue, conversationId);
+  }
+
+  async finish(queue: string, item: InboxItem): Promise<void> {
+    this.#open();
+    this.#inbox.finish(queue, item);
+  }
+
+  async park(queue: string, item: InboxItem, reason: string): Promise<void> {
+    this.#open();
+    this.#inbox.park(queue, item, reason);
+  }
+
+  async parked(queue: string): Promise<(InboxItem & { reason: string })[]> {
+    this.#open();
+    return this.#inbox.parked(queue);
+  }
+
+  async inboxDepth(queue: string): Promise<number> {
+    this.#open();
+    return this.#inbox.depth(queue);
+  }
+
   async ping(): Promise<void> {
     this.#open();
   }
@@ -99,6 +137,7 @@ export class MemoryStore implements SessionStore {
     this.#conversations.clear();
     this.#events.clear();
     this.#values.clear();
+    this.#inbox.clear();
   }
 
   /** Remove every expired entry now; returns how many were removed. Runs periodically by itself. */

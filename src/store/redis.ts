@@ -11,13 +11,30 @@
  * crashed holder therefore blocks its conversation for at most one lease. In front of the Redis lock
  * sits a per-process FIFO queue, so concurrent events of one conversation inside one instance wait
  * in order without polling Redis.
+ *
+ * The inbox is a Redis Stream per queue, `mcr:inbox:<queue>`, read by the consumer group `instances`
+ * (one consumer per process): `enqueue` XADDs (before the webhook's 200) and, in the same script,
+ * appends the entry's id to the conversation's list `mcr:inboxq:<queue>:<conversation>`, so the
+ * conversation's order is the stream's. `take` XAUTOCLAIMs entries left idle past the deadline by
+ * any consumer (a dead instance's), else XREADGROUPs new ones on a connection of its own (a blocking
+ * read would hold up every other command). `finish` XACKs and XDELs the entry and drops it from its
+ * conversation's list; `park` first copies it, with the reason, to `mcr:inbox:<queue>:parked`.
+ * Inbox keys have no TTL: an accepted event is never dropped by expiry.
  */
 
 import { randomUUID } from "node:crypto";
 import { Redis, type RedisOptions } from "ioredis";
 import { decodeConversation, encodeConversation, sleep, StoreClosedError, ttlMillis } from "./codec.ts";
 import { KeyedMutex } from "./mutex.ts";
-import { LockTimeoutError, type SessionStore, type StoredConversation, type ValueWrite } from "./types.ts";
+import {
+  LockTimeoutError,
+  type InboxItem,
+  type InboxTakeOptions,
+  type NewInboxItem,
+  type SessionStore,
+  type StoredConversation,
+  type ValueWrite,
+} from "./types.ts";
 
 /** Options for {@link RedisStore}. */
 export interface RedisStoreOptions {
@@ -62,6 +79,39 @@ if redis.call("GET", KEYS[1]) == ARGV[1] then
 end
 return 0`;
 
+/**
+ * KEYS[1] the stream, KEYS[2..] the conversations' lists; ARGV pairs of (conversation, body). XADD each
+ * entry and append its id to its conversation's list, all at once: the list's order is the stream's.
+ */
+const ENQUEUE = `
+for i = 2, #KEYS do
+  local id = redis.call("XADD", KEYS[1], "*", "c", ARGV[2 * i - 3], "b", ARGV[2 * i - 2])
+  redis.call("RPUSH", KEYS[i], id)
+end
+return #KEYS - 1`;
+
+/**
+ * KEYS[1] the stream, KEYS[2] a conversation's list: its entries, oldest first (ids whose entry is gone
+ * are dropped from the list).
+ */
+const QUEUED = `
+local ids = redis.call("LRANGE", KEYS[2], 0, -1)
+local out = {}
+for _, id in ipairs(ids) do
+  local entry = redis.call("XRANGE", KEYS[1], id, id)
+  if #entry > 0 then table.insert(out, entry[1]) else redis.call("LREM", KEYS[2], 0, id) end
+end
+return out`;
+
+/** How often one process looks for idle inbox entries to resume (more often while it finds some). */
+const CLAIM_EVERY_MS = 250;
+
+/** The consumer group every instance reads the inbox with. */
+const GROUP = "instances";
+
+/** A stream entry as ioredis returns it: `[id, [field, value, …]]`. */
+type StreamEntry = [string, string[]];
+
 /** Shortest and longest pause between two attempts at a busy lock (full jitter in between). */
 const RETRY_MIN_MS = 5;
 const RETRY_MAX_MS = 60;
@@ -101,6 +151,12 @@ export class RedisStore implements SessionStore {
   readonly #lockWaitMs: number;
   readonly #onError: (error: unknown) => void;
   readonly #local = new KeyedMutex();
+  /** The inbox's blocking reads (XREADGROUP … BLOCK), on a connection of their own; opened on first use. */
+  #reader: Redis | undefined;
+  /** Queues whose consumer group exists (created on first `take`). */
+  readonly #groups = new Set<string>();
+  /** When each queue's idle entries were last claimed (XAUTOCLAIM at most every {@link CLAIM_EVERY_MS}). */
+  readonly #lastClaim = new Map<string, number>();
   #closed = false;
 
   /** Start connecting (in the background) to `url`, e.g. `redis://127.0.0.1:6379/5` or `rediss://…`. */
@@ -189,15 +245,125 @@ export class RedisStore implements SessionStore {
     await this.#redis.set(this.#key("kv", key), value, "PX", ttlMillis(ttlMs));
   }
 
+  async enqueue(queue: string, items: readonly NewInboxItem[]): Promise<void> {
+    this.#open();
+    if (items.length === 0) return;
+    const keys = [this.#key("inbox", queue), ...items.map((i) => this.#inboxList(queue, i.conversationId))];
+    const args = items.flatMap((i) => [i.conversationId, i.body]);
+    await this.#redis.eval(ENQUEUE, keys.length, ...keys, ...args);
+  }
+
+  async take(queue: string, { consumer, max, waitMs, resumeAfterMs }: InboxTakeOptions): Promise<InboxItem[]> {
+    this.#open();
+    const stream = this.#key("inbox", queue);
+    await this.#ensureGroup(queue, stream);
+    // Entries left idle past the deadline, whoever took them (a dead instance, or this one after a failure).
+    const now = Date.now();
+    const claimed: [string, StreamEntry[]] =
+      now - (this.#lastClaim.get(queue) ?? 0) < Math.min(CLAIM_EVERY_MS, resumeAfterMs / 2) ? ["0-0", []] : (await this.#redis.call("XAUTOCLAIM", stream, GROUP, consumer, Math.max(1, Math.floor(resumeAfterMs)), "0-0", "COUNT", max)) as [
+      string,
+      StreamEntry[],
+    ];
+    if (claimed[1].length === 0) this.#lastClaim.set(queue, now);
+    const resumed = (claimed[1] ?? []).filter((e): e is StreamEntry => Array.isArray(e) && Array.isArray(e[1]));
+    if (resumed.length > 0) {
+      const first = resumed[0]?.[0] ?? "-";
+      const last = resumed.at(-1)?.[0] ?? "+";
+      const pending = (await this.#redis.call("XPENDING", stream, GROUP, first, last, resumed.length, consumer)) as [string, string, number, number][];
+      const deliveries = new Map(pending.map(([id, , , n]) => [id, Number(n)]));
+      return resumed.map((e) => ({ ...entryItem(e), deliveries: Math.max(0, (deliveries.get(e[0]) ?? 1) - 1), resumed: true }));
+    }
+    if (!this.#reader) {
+      this.#reader = this.#redis.duplicate();
+      this.#reader.on("error", (error: unknown) => this.#onError(error));
+    }
+    const read = (await this.#reader.call(
+      "XREADGROUP", "GROUP", GROUP, consumer, "COUNT", max, "BLOCK", Math.max(1, Math.floor(waitMs)), "STREAMS", stream, ">",
+    )) as [string, StreamEntry[]][] | [string, StreamEntry[]] | null;
+    this.#open();
+    // One stream read: `[[stream, entries]]`, or `[stream, entries]` as some protocol versions flatten it.
+    const entries = read === null ? [] : typeof read[0] === "string" ? (read as [string, StreamEntry[]])[1] : ((read as [string, StreamEntry[]][])[0]?.[1] ?? []);
+    return entries.map((e) => ({ ...entryItem(e), deliveries: 0, resumed: false }));
+  }
+
+  async queued(queue: string, conversationId: string): Promise<InboxItem[]> {
+    this.#open();
+    const entries = (await this.#redis.eval(QUEUED, 2, this.#key("inbox", queue), this.#inboxList(queue, conversationId))) as StreamEntry[];
+    return entries.map((e) => ({ ...entryItem(e), deliveries: 0, resumed: false }));
+  }
+
+  async finish(queue: string, item: InboxItem): Promise<void> {
+    this.#open();
+    const stream = this.#key("inbox", queue);
+    await this.#exec(
+      this.#redis
+        .multi()
+        .xack(stream, GROUP, item.id)
+        .xdel(stream, item.id)
+        .lrem(this.#inboxList(queue, item.conversationId), 0, item.id),
+    );
+  }
+
+  async park(queue: string, item: InboxItem, reason: string): Promise<void> {
+    this.#open();
+    const stream = this.#key("inbox", queue);
+    await this.#exec(
+      this.#redis
+        .multi()
+        .xadd(`${stream}:parked`, "*", "id", item.id, "c", item.conversationId, "b", item.body, "n", String(item.deliveries), "r", reason)
+        .xack(stream, GROUP, item.id)
+        .xdel(stream, item.id)
+        .lrem(this.#inboxList(queue, item.conversationId), 0, item.id),
+    );
+  }
+
+  async parked(queue: string): Promise<(InboxItem & { reason: string })[]> {
+    this.#open();
+    const entries = (await this.#redis.xrange(`${this.#key("inbox", queue)}:parked`, "-", "+")) as StreamEntry[];
+    return entries.map(([, fields]) => {
+      const f = fieldsOf(fields);
+      return { id: f.id ?? "", conversationId: f.c ?? "", body: f.b ?? "", deliveries: Number(f.n ?? 0), resumed: false, reason: f.r ?? "" };
+    });
+  }
+
+  async inboxDepth(queue: string): Promise<number> {
+    this.#open();
+    return this.#redis.xlen(this.#key("inbox", queue));
+  }
+
   async ping(): Promise<void> {
     this.#open();
     await this.#redis.ping();
+  }
+
+  async #ensureGroup(queue: string, stream: string): Promise<void> {
+    if (this.#groups.has(queue)) return;
+    try {
+      // From the stream's start: entries added before the group existed are read too.
+      await this.#redis.call("XGROUP", "CREATE", stream, GROUP, "0", "MKSTREAM");
+    } catch (error) {
+      if (!String((error as Error).message).startsWith("BUSYGROUP")) throw error;
+    }
+    this.#groups.add(queue);
+  }
+
+  async #exec(multi: ReturnType<Redis["multi"]>): Promise<void> {
+    const results = await multi.exec();
+    if (results === null) throw new Error("redis: a transaction was discarded");
+    const failed = results.find(([error]) => error !== null)?.[0];
+    if (failed) throw failed;
+  }
+
+  #inboxList(queue: string, conversationId: string): string {
+    return `${this.#prefix}inboxq:${queue}:${conversationId}`;
   }
 
   /** Quit the connection (or drop it when Redis is unreachable). Later calls reject. */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    // A blocking read in flight rejects; its loop sees the store closed.
+    this.#reader?.disconnect();
     if (this.#redis.status === "ready") {
       try {
         await this.#redis.quit();
@@ -269,11 +435,24 @@ export class RedisStore implements SessionStore {
     }
   }
 
-  #key(kind: "conv" | "evt" | "kv" | "lock", id: string): string {
+  #key(kind: "conv" | "evt" | "kv" | "lock" | "inbox", id: string): string {
     return `${this.#prefix}${kind}:${id}`;
   }
 
   #open(): void {
     if (this.#closed) throw new StoreClosedError("redis");
   }
+}
+
+/** `[field, value, …]` as an object. */
+function fieldsOf(fields: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < fields.length; i += 2) out[fields[i] ?? ""] = fields[i + 1] ?? "";
+  return out;
+}
+
+/** An inbox stream entry (`c`: conversation, `b`: body) as an item, deliveries and resumed still to set. */
+function entryItem([id, fields]: StreamEntry): Omit<InboxItem, "deliveries" | "resumed"> {
+  const f = fieldsOf(fields);
+  return { id, conversationId: f.c ?? "", body: f.b ?? "" };
 }

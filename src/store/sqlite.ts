@@ -16,6 +16,10 @@
  * the WAL over: with writes going on all the time, a checkpoint from another connection alone never
  * catches up with the WAL, which would then grow without end. (SQLite's own checkpoint, inline in the
  * commit that crosses 1,000 pages, stalled the event loop for 3–5 ms every few hundred commits.)
+ *
+ * The inbox (accepted LINE events not yet answered) is the table `inbox` in the same file: an event is
+ * a row from before the webhook's 200 until it is answered. Opening the file hands every row a previous
+ * process had taken out again at once (`resumed`): one instance per file, so its taker is gone.
  */
 
 import { mkdirSync } from "node:fs";
@@ -24,7 +28,7 @@ import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { Worker } from "node:worker_threads";
 import { decodeConversation, encodeConversation, StoreClosedError, ttlMillis } from "./codec.ts";
 import { KeyedMutex } from "./mutex.ts";
-import type { SessionStore, StoredConversation, ValueWrite } from "./types.ts";
+import type { InboxItem, InboxTakeOptions, NewInboxItem, SessionStore, StoredConversation, ValueWrite } from "./types.ts";
 
 /** Options for {@link SqliteStore}. */
 export interface SqliteStoreOptions {
@@ -107,6 +111,18 @@ CREATE TABLE IF NOT EXISTS kv (
   expires_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS kv_expires_at ON kv (expires_at);
+CREATE TABLE IF NOT EXISTS inbox (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  queue           TEXT NOT NULL,
+  conversation_id TEXT NOT NULL,
+  body            TEXT NOT NULL,
+  received_at     INTEGER NOT NULL,
+  deliveries      INTEGER NOT NULL DEFAULT 0,
+  taken_by        TEXT,
+  taken_at        INTEGER,
+  parked_reason   TEXT
+);
+CREATE INDEX IF NOT EXISTS inbox_conversation ON inbox (queue, conversation_id, id);
 `;
 
 /** A file-backed store; see the module comment for what is and is not safe across processes. */
@@ -137,7 +153,18 @@ export class SqliteStore implements SessionStore {
     sweepEvents: StatementSync;
     sweepValues: StatementSync;
     checkpoint: StatementSync;
+    enqueue: StatementSync;
+    stale: StatementSync;
+    fresh: StatementSync;
+    takeRow: StatementSync;
+    queued: StatementSync;
+    finish: StatementSync;
+    park: StatementSync;
+    parked: StatementSync;
+    depth: StatementSync;
   };
+  /** Waiting `take` calls, woken by `enqueue` (one process per file). */
+  readonly #takers = new Set<() => void>();
   #closed = false;
 
   /** Open (creating when needed, parent directory included) the database at `path`. */
@@ -188,7 +215,29 @@ export class SqliteStore implements SessionStore {
       sweepEvents: db.prepare("DELETE FROM dedupe_keys WHERE expires_at <= ?"),
       sweepValues: db.prepare("DELETE FROM kv WHERE expires_at <= ?"),
       checkpoint: db.prepare("PRAGMA wal_checkpoint(PASSIVE)"),
+      enqueue: db.prepare("INSERT INTO inbox (queue, conversation_id, body, received_at) VALUES (?, ?, ?, ?)"),
+      stale: db.prepare(
+        `SELECT id, conversation_id, body, deliveries FROM inbox
+         WHERE queue = ? AND parked_reason IS NULL AND taken_at IS NOT NULL AND taken_at <= ? ORDER BY id LIMIT ?`,
+      ),
+      fresh: db.prepare(
+        `SELECT id, conversation_id, body, deliveries FROM inbox
+         WHERE queue = ? AND parked_reason IS NULL AND taken_at IS NULL ORDER BY id LIMIT ?`,
+      ),
+      takeRow: db.prepare("UPDATE inbox SET taken_by = ?, taken_at = ?, deliveries = deliveries + 1 WHERE id = ?"),
+      queued: db.prepare(
+        `SELECT id, conversation_id, body, deliveries FROM inbox
+         WHERE queue = ? AND conversation_id = ? AND parked_reason IS NULL ORDER BY id`,
+      ),
+      finish: db.prepare("DELETE FROM inbox WHERE id = ? AND queue = ? AND parked_reason IS NULL"),
+      park: db.prepare("UPDATE inbox SET parked_reason = ? WHERE id = ? AND queue = ?"),
+      parked: db.prepare(
+        "SELECT id, conversation_id, body, deliveries, parked_reason FROM inbox WHERE queue = ? AND parked_reason IS NOT NULL ORDER BY id",
+      ),
+      depth: db.prepare("SELECT count(*) AS n FROM inbox WHERE queue = ? AND parked_reason IS NULL"),
     };
+    // Rows taken by a process that is gone (one instance per file): hand them out again at once.
+    this.#transaction(() => db.exec("UPDATE inbox SET taken_at = 0 WHERE taken_at IS NOT NULL AND parked_reason IS NULL"));
 
     this.#sweeper = setInterval(() => {
       try {
@@ -258,9 +307,75 @@ export class SqliteStore implements SessionStore {
     this.#transaction(() => this.#sql.setValue.run(key, value, expiresAt));
   }
 
+  async enqueue(queue: string, items: readonly NewInboxItem[]): Promise<void> {
+    this.#open();
+    const now = Date.now();
+    this.#transaction(() => {
+      for (const item of items) this.#sql.enqueue.run(queue, item.conversationId, item.body, now);
+    });
+    for (const wake of [...this.#takers]) wake();
+  }
+
+  async take(queue: string, options: InboxTakeOptions): Promise<InboxItem[]> {
+    this.#open();
+    const first = this.#takeNow(queue, options);
+    if (first.length > 0 || options.waitMs <= 0) return first;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.#takers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, options.waitMs);
+      this.#takers.add(done);
+    });
+    this.#open();
+    return this.#takeNow(queue, options);
+  }
+
+  async queued(queue: string, conversationId: string): Promise<InboxItem[]> {
+    this.#open();
+    return this.#sql.queued.all(queue, conversationId).map((row) => inboxItem(row, false));
+  }
+
+  async finish(queue: string, item: InboxItem): Promise<void> {
+    this.#open();
+    this.#transaction(() => this.#sql.finish.run(Number(item.id), queue));
+  }
+
+  async park(queue: string, item: InboxItem, reason: string): Promise<void> {
+    this.#open();
+    this.#transaction(() => this.#sql.park.run(reason, Number(item.id), queue));
+  }
+
+  async parked(queue: string): Promise<(InboxItem & { reason: string })[]> {
+    this.#open();
+    return this.#sql.parked.all(queue).map((row) => ({ ...inboxItem(row, false), reason: String(row.parked_reason) }));
+  }
+
+  async inboxDepth(queue: string): Promise<number> {
+    this.#open();
+    return Number(this.#sql.depth.get(queue)?.n ?? 0);
+  }
+
   async ping(): Promise<void> {
     this.#open();
     this.#db.prepare("SELECT 1").get();
+  }
+
+  /** Stale rows first (resumed), else new ones; marked taken in one transaction. */
+  #takeNow(queue: string, { consumer, max, resumeAfterMs }: InboxTakeOptions): InboxItem[] {
+    return this.#transaction(() => {
+      const now = Date.now();
+      let resumed = true;
+      let rows = this.#sql.stale.all(queue, now - resumeAfterMs, max);
+      if (rows.length === 0) {
+        resumed = false;
+        rows = this.#sql.fresh.all(queue, max);
+      }
+      for (const row of rows) this.#sql.takeRow.run(consumer, now, Number(row.id));
+      return rows.map((row) => inboxItem(row, resumed));
+    });
   }
 
   /**
@@ -271,6 +386,7 @@ export class SqliteStore implements SessionStore {
     if (this.#closed) return;
     this.#closed = true;
     clearInterval(this.#sweeper);
+    for (const wake of [...this.#takers]) wake();
     const worker = this.#checkpointer;
     this.#checkpointer = undefined;
     if (worker) {
@@ -366,4 +482,15 @@ export class SqliteStore implements SessionStore {
   #open(): void {
     if (this.#closed) throw new StoreClosedError("sqlite");
   }
+}
+
+/** An inbox row as an {@link InboxItem}. */
+function inboxItem(row: Record<string, unknown>, resumed: boolean): InboxItem {
+  return {
+    id: String(row.id),
+    conversationId: String(row.conversation_id),
+    body: String(row.body),
+    deliveries: Number(row.deliveries),
+    resumed,
+  };
 }

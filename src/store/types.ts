@@ -24,6 +24,41 @@ export interface ValueWrite {
   ttlMs: number;
 }
 
+/**
+ * One platform event in a store's durable inbox (see {@link SessionStore.enqueue}). The inbox is how a
+ * webhook is accepted durably before its 200 and handled by whichever instance is alive: an item stays
+ * until {@link SessionStore.finish} (or {@link SessionStore.park}) is called for it, whatever dies meanwhile.
+ */
+export interface InboxItem {
+  /** The store's id, increasing in arrival order (a Redis stream id, an SQLite row id). */
+  id: string;
+  conversationId: string;
+  /** The event as the channel wrote it (JSON text). */
+  body: string;
+  /** How many times it was handed out before this time (0: the first time). */
+  deliveries: number;
+  /** Handed out again after it was left idle past the deadline (its first taker died or failed). */
+  resumed: boolean;
+}
+
+/** An event to put in the inbox: the conversation it belongs to and its body. */
+export interface NewInboxItem {
+  conversationId: string;
+  body: string;
+}
+
+/** How {@link SessionStore.take} hands out items. */
+export interface InboxTakeOptions {
+  /** This instance's consumer name (unique per process). */
+  consumer: string;
+  /** At most this many items. */
+  max: number;
+  /** Wait up to this long for a new item when there is none. */
+  waitMs: number;
+  /** Items handed out but not finished for this long are handed out again (their taker is presumed dead). */
+  resumeAfterMs: number;
+}
+
 export interface SessionStore {
   /** The conversation, or undefined when unknown or expired. */
   get(conversationId: string): Promise<StoredConversation | undefined>;
@@ -49,6 +84,30 @@ export interface SessionStore {
   /** Small key/value records beside conversations (e.g. a Slack thread → conversation id). */
   getValue(key: string): Promise<string | undefined>;
   setValue(key: string, value: string, ttlMs: number): Promise<void>;
+  /**
+   * Durably append events to the inbox `queue` (e.g. `line`), in the order given; resolves only once
+   * they are stored (the webhook's 200 comes after). Rejects when the store cannot take them.
+   */
+  enqueue(queue: string, items: readonly NewInboxItem[]): Promise<void>;
+  /**
+   * Items for this consumer: those left idle past `resumeAfterMs` by any consumer (`resumed`), else new
+   * ones, waiting up to `waitMs` for one. Each new item goes to one consumer; a taken item that is not
+   * finished is handed out again after `resumeAfterMs`.
+   */
+  take(queue: string, options: InboxTakeOptions): Promise<InboxItem[]>;
+  /** The conversation's unfinished items, oldest first: an item is applied only after those before it. */
+  queued(queue: string, conversationId: string): Promise<InboxItem[]>;
+  /** The item is done (answered, or nothing to answer): it leaves the inbox. Finishing twice is fine. */
+  finish(queue: string, item: InboxItem): Promise<void>;
+  /**
+   * Give up on an item: it leaves the conversation's queue but is kept, with `reason`, for a person to
+   * look at ({@link parked}); never deleted unseen.
+   */
+  park(queue: string, item: InboxItem, reason: string): Promise<void>;
+  /** Items given up on, oldest first, with their reasons. */
+  parked(queue: string): Promise<(InboxItem & { reason: string })[]>;
+  /** How many items are in the inbox, not yet finished (taken or not). */
+  inboxDepth(queue: string): Promise<number>;
   /** Resolves when the backing store answers (for /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -52,6 +52,12 @@ export interface InstanceEnv {
   lineApiUrl: string;
   channelSecret: string;
   accessToken: string;
+  /** SESSION_STORE (default: this suite's Redis database, {@link REDIS_URL}). */
+  sessionStore?: string;
+  /** More environment (e.g. INBOX_RESUME_AFTER_SECONDS, LOG_LEVEL). */
+  extra?: Record<string, string>;
+  /** How long start-up may take before the test fails (default 40 s: CI runs kills.test.ts beside). */
+  readyWithinMs?: number;
 }
 
 /** Spawn one server process and wait until `/readyz` answers 200 (it pinged Redis). */
@@ -64,13 +70,14 @@ export async function startInstance(name: string, port: number, env: InstanceEnv
       HOME: process.env.HOME ?? "",
       PORT: String(port),
       HOST: "127.0.0.1",
-      SESSION_STORE: REDIS_URL,
+      SESSION_STORE: env.sessionStore ?? REDIS_URL,
       LINE_CHANNEL_SECRET: env.channelSecret,
       LINE_CHANNEL_ACCESS_TOKEN: env.accessToken,
       LINE_API_BASE_URL: env.lineApiUrl,
       BOT_NOW,
       LOG_LEVEL: "warn",
       WEB_RATE_LIMIT_PER_MINUTE: "0",
+      ...env.extra,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -85,7 +92,8 @@ export async function startInstance(name: string, port: number, env: InstanceEnv
 
   let gone = false;
   void exited.then(() => (gone = true));
-  const deadline = Date.now() + 20_000;
+  const readyWithinMs = env.readyWithinMs ?? 40_000;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (gone) throw new Error(`instance ${name} exited during start-up:\n${output}`);
     try {
@@ -97,7 +105,7 @@ export async function startInstance(name: string, port: number, env: InstanceEnv
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`instance ${name} not ready within 20 s:\n${output}`);
+      throw new Error(`instance ${name} not ready within ${readyWithinMs / 1_000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 40));
   }

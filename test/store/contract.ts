@@ -5,7 +5,7 @@
 
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SessionStore, StoredConversation } from "../../src/store/types.ts";
+import type { InboxTakeOptions, SessionStore, StoredConversation } from "../../src/store/types.ts";
 import { counterOf, envelope, increment, uniqueId } from "./helpers.ts";
 
 /** Store-specific hooks for {@link runStoreContract}. */
@@ -241,6 +241,94 @@ export function runStoreContract(
       const started = Date.now();
       await expect(store.withLock(id, async () => "again")).resolves.toBe("again");
       expect(Date.now() - started).toBeLessThan(1_000);
+    });
+
+    // ---- the inbox: accepted events until they are answered ----
+
+    const takeOpts = (consumer: string, extra: Partial<InboxTakeOptions> = {}): InboxTakeOptions => ({
+      consumer,
+      max: 10,
+      waitMs: 50,
+      resumeAfterMs: 60_000,
+      ...extra,
+    });
+
+    it("inbox: enqueued items are handed out in order, once, and queued per conversation oldest first", async () => {
+      const queue = uniqueId("q");
+      const [a, b] = [uniqueId("conv-a"), uniqueId("conv-b")];
+      await store.enqueue(queue, [
+        { conversationId: a, body: "a1" },
+        { conversationId: b, body: "b1" },
+      ]);
+      await store.enqueue(queue, [{ conversationId: a, body: "a2" }]);
+      expect(await store.inboxDepth(queue)).toBe(3);
+      const taken = await store.take(queue, takeOpts("one"));
+      expect(taken.map((i) => [i.conversationId, i.body, i.deliveries, i.resumed])).toEqual([
+        [a, "a1", 0, false],
+        [b, "b1", 0, false],
+        [a, "a2", 0, false],
+      ]);
+      expect(await store.take(queue, takeOpts("two"))).toEqual([]);
+      expect((await store.queued(queue, a)).map((i) => i.body)).toEqual(["a1", "a2"]);
+      expect((await store.queued(queue, a)).map((i) => i.id)).toEqual([taken[0]?.id, taken[2]?.id]);
+
+      await store.finish(queue, taken[0]!);
+      await store.finish(queue, taken[0]!); // twice is fine
+      expect((await store.queued(queue, a)).map((i) => i.body)).toEqual(["a2"]);
+      expect(await store.inboxDepth(queue)).toBe(2);
+    });
+
+    it("inbox: two consumers taking at once share the items without overlap", async () => {
+      const queue = uniqueId("q");
+      const conv = uniqueId("conv");
+      await store.enqueue(queue, Array.from({ length: 20 }, (_, i) => ({ conversationId: conv, body: `e${i}` })));
+      const [one, two] = await Promise.all([store.take(queue, takeOpts("one", { max: 12 })), store.take(queue, takeOpts("two", { max: 12 }))]);
+      const bodies = [...one!, ...two!].map((i) => i.body).sort();
+      expect(bodies).toEqual(Array.from({ length: 20 }, (_, i) => `e${i}`).sort());
+    });
+
+    it("inbox: an item left unfinished past the deadline is handed out again, as resumed", async () => {
+      const queue = uniqueId("q");
+      const conv = uniqueId("conv");
+      await store.enqueue(queue, [{ conversationId: conv, body: "x" }]);
+      const [first] = await store.take(queue, takeOpts("dead", { resumeAfterMs: 200 }));
+      expect(first).toMatchObject({ deliveries: 0, resumed: false });
+      expect(await store.take(queue, takeOpts("alive", { resumeAfterMs: 200, waitMs: 10 }))).toEqual([]);
+      await sleep(300);
+      const [again] = await store.take(queue, takeOpts("alive", { resumeAfterMs: 200 }));
+      expect(again).toMatchObject({ id: first?.id, body: "x", conversationId: conv, deliveries: 1, resumed: true });
+      await store.finish(queue, again!);
+      await sleep(300);
+      expect(await store.take(queue, takeOpts("alive", { resumeAfterMs: 200, waitMs: 10 }))).toEqual([]);
+      expect(await store.inboxDepth(queue)).toBe(0);
+    });
+
+    it("inbox: take waits for a new item, and returns empty after waitMs when none comes", async () => {
+      const queue = uniqueId("q");
+      const conv = uniqueId("conv");
+      const started = Date.now();
+      expect(await store.take(queue, takeOpts("one", { waitMs: 100 }))).toEqual([]);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(80);
+      const waiting = store.take(queue, takeOpts("one", { waitMs: 2_000 }));
+      await sleep(50);
+      const at = Date.now();
+      await store.enqueue(queue, [{ conversationId: conv, body: "late" }]);
+      expect((await waiting).map((i) => i.body)).toEqual(["late"]);
+      expect(Date.now() - at).toBeLessThan(1_000);
+    });
+
+    it("inbox: a parked item leaves the queue but is kept with its reason", async () => {
+      const queue = uniqueId("q");
+      const conv = uniqueId("conv");
+      await store.enqueue(queue, [
+        { conversationId: conv, body: "poison" },
+        { conversationId: conv, body: "fine" },
+      ]);
+      const [poison] = await store.take(queue, takeOpts("one", { max: 1 }));
+      await store.park(queue, poison!, "failed 3 times: boom");
+      expect((await store.queued(queue, conv)).map((i) => i.body)).toEqual(["fine"]);
+      expect(await store.inboxDepth(queue)).toBe(1);
+      expect(await store.parked(queue)).toEqual([expect.objectContaining({ conversationId: conv, body: "poison", reason: "failed 3 times: boom" })]);
     });
 
     it("a lock held by a crashed holder is eventually acquired", async () => {

@@ -30,7 +30,7 @@ describe("SqliteStore", () => {
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         .all()
         .map((row) => row.name),
-    ).toEqual(["conversations", "dedupe_keys", "kv"]);
+    ).toEqual(["conversations", "dedupe_keys", "inbox", "kv", "sqlite_sequence"]);
     probe.close();
     await store.close();
   });

@@ -15,18 +15,17 @@ export function markAsReadTokenOf(event: webhook.Event): string | undefined {
 }
 
 /**
- * Mark the message as read if this turn forwarded it to a ticket that a person has taken. Answers
+ * Mark the message (its `markAsReadToken`, kept with the event in the inbox) as read if this turn forwarded it to a ticket that a person has taken. Answers
  * whether it did; throws what the API threw (the caller logs it: nothing the resident needs to know).
  */
 export async function markReadIfWithStaff(
   client: Pick<LineBotClient, "markMessagesAsReadByToken">,
   runtime: Pick<ConversationRuntime, "handoffStatus">,
   conversationId: string,
-  event: webhook.Event,
+  markAsReadToken: string | undefined,
   turn: Pick<TurnResult, "handoff">,
 ): Promise<boolean> {
   if (turn.handoff !== "forwarded") return false;
-  const markAsReadToken = markAsReadTokenOf(event);
   if (!markAsReadToken) return false;
   if ((await runtime.handoffStatus(conversationId)) !== "active") return false;
   await client.markMessagesAsReadByToken({ markAsReadToken });

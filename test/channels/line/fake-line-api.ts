@@ -18,6 +18,8 @@ export interface RecordedRequest {
   bytes: number;
   /** The status the fake answered with. */
   status: number;
+  /** When it arrived (epoch ms). */
+  at: number;
 }
 
 export interface FakeLineApi {
@@ -66,7 +68,7 @@ export async function startFakeLineApi(opts: { accessToken: string }): Promise<F
         body = undefined;
       }
     }
-    const record: RecordedRequest = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body, bytes: raw.length, status: 0 };
+    const record: RecordedRequest = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body, bytes: raw.length, status: 0, at: Date.now() };
     requests.push(record);
     const send = (status: number, payload: unknown) => {
       record.status = status;

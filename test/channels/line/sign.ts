@@ -24,5 +24,5 @@ export async function postWebhook(url: string, rawBody: string, signature?: stri
   } catch {
     json = undefined;
   }
-  return { status: res.status, json, text };
+  return { status: res.status, json, text, headers: res.headers };
 }

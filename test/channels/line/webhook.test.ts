@@ -10,7 +10,9 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MESSAGES } from "../../../flows/certificate-recovery/messages.ts";
 import type { Server } from "node:http";
+import { retryKeyOf } from "../../../src/channels/line/deliver.ts";
 import { createLineChannel } from "../../../src/channels/line/index.ts";
+import { MemoryStore } from "../../../src/store/memory.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { createLogger } from "../../../src/logger.ts";
 import { startServer, type RunningServer } from "../../../src/main.ts";
@@ -37,6 +39,7 @@ beforeAll(async () => {
     LINE_CHANNEL_ACCESS_TOKEN: TEST_ACCESS_TOKEN,
     LINE_API_BASE_URL: fake.url,
     BOT_NOW,
+    INBOX_RESUME_AFTER_SECONDS: "0.3",
   });
   // Debug: the `line event` line of a handled turn (what the tests wait for) is a debug line.
   server = await startServer(config, createLogger("debug", { write: (line: string) => void logs.push(JSON.parse(line)) }));
@@ -358,13 +361,75 @@ describe("LINE webhook: verification and failures", () => {
     expect(replyFor(next.event.replyToken).length).toBeGreaterThan(0);
   });
 
-  it("a reply token that has expired is not used: the reply is skipped and logged", async () => {
+  it("a reply token that has expired is not used: the answer is pushed with a retry key derived from the event id", async () => {
     const { body, event } = fixture("text");
     event.timestamp = Date.now() - 5 * 60_000;
     const [line] = await deliver(body);
-    expect(line).toMatchObject({ reply: "token-expired" });
+    expect(line).toMatchObject({ reply: "pushed" });
     expect(logs.some((l) => l.msg === "line reply skipped: reply token expired" && l.eventId === event.webhookEventId)).toBe(true);
     expect(fake.requests.some((r) => r.body?.replyToken === event.replyToken)).toBe(false);
+    const pushes = fake.pushes().filter((p) => p.to === event.source.userId);
+    expect(pushes).toHaveLength(1);
+    expect(pushes[0]?.retryKey).toBe(retryKeyOf(event.webhookEventId));
+    expect(pushes[0]?.messages.length).toBeGreaterThan(0);
+  });
+
+  it("a reply that failed (500) after the step was saved is sent again later with the same words, the step applied once", async () => {
+    fake.failNext(500);
+    const { body, event } = fixture("text");
+    await deliver(body);
+    const saved = await server.store.get(`line:${event.source.userId}`);
+    expect(saved).toBeDefined();
+    // Still in the inbox; taken over after INBOX_RESUME_AFTER_SECONDS (0.3 s) and replied with the same token.
+    const replies = await fake.waitFor(() => (repliesTo(event.replyToken).length > 0 ? repliesTo(event.replyToken) : undefined), 5_000);
+    const failedCall = fake.requests.find((r) => r.body?.replyToken === event.replyToken && r.status === 500);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.messages).toEqual(failedCall?.body.messages);
+    expect((await server.store.get(`line:${event.source.userId}`))?.snapshot).toEqual(saved?.snapshot);
+    await waitHandled(event.webhookEventId, 2);
+  });
+
+  it("a store that cannot take the events → 503 with Retry-After (LINE redelivers), nothing answered", async () => {
+    const store = new MemoryStore();
+    store.enqueue = async () => {
+      throw new Error("redis down");
+    };
+    const lines: any[] = [];
+    const logger = createLogger("info", { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const channel = createLineChannel({
+      runtime: server.runtime,
+      store,
+      logger,
+      channelSecret: TEST_CHANNEL_SECRET,
+      channelAccessToken: TEST_ACCESS_TOKEN,
+      apiBaseUrl: fake.url,
+    });
+    const app = createApp({ channels: [channel], store, logger });
+    const http = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    });
+    try {
+      const { body, event } = fixture("text");
+      const res = await postWebhook(`http://127.0.0.1:${(http.address() as any).port}`, JSON.stringify(body));
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("1");
+      expect(lines.some((l) => l.msg.startsWith("line events not accepted"))).toBe(true);
+      expect(fake.requests.some((r) => r.body?.replyToken === event.replyToken)).toBe(false);
+    } finally {
+      await new Promise((r) => http.close(r));
+      await store.close();
+    }
+  });
+
+  it("/metrics: events accepted, resumed, answered by reply and by push, and the inbox's depth", async () => {
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const value = (name: string) => Number(new RegExp(`^${name.replace(/[{}"]/g, "\\$&")} (\\d+)`, "m").exec(text)?.[1] ?? NaN);
+    expect(value('mcr_inbox_events_total{queue="line",outcome="accepted"}')).toBeGreaterThan(10);
+    expect(value('mcr_inbox_events_total{queue="line",outcome="resumed"}')).toBeGreaterThanOrEqual(1);
+    expect(value('mcr_inbox_events_total{queue="line",outcome="duplicate"}')).toBeGreaterThanOrEqual(2);
+    expect(value('mcr_line_deliveries_total{how="reply"}')).toBeGreaterThan(10);
+    expect(value('mcr_line_deliveries_total{how="push"}')).toBeGreaterThanOrEqual(1);
+    expect(text).toMatch(/^mcr_inbox_depth\{queue="line"\} \d+$/m);
   });
 
   it("never logs what the resident wrote", () => {
@@ -410,13 +475,8 @@ describe("the fake Messaging API refuses what LINE refuses", () => {
 });
 
 describe("LINE channel: when the conversation cannot be handled", () => {
-  it("apologises, logs without the user id, releases the event for a retry, and idle() waits for it", async () => {
-    const claims = new Set<string>();
-    const store: any = {
-      claimEvent: async (key: string) => (claims.has(key) ? false : (claims.add(key), true)),
-      releaseEvent: async (key: string) => void claims.delete(key),
-      ping: async () => {},
-    };
+  it("tries again, then gives up: apologises, logs without the user id, keeps the event parked for a person, and idle() waits for it", async () => {
+    const store = new MemoryStore();
     let calls = 0;
     const runtime: any = {
       city: { counter: { phone: "0120-000-111" } },
@@ -434,8 +494,11 @@ describe("LINE channel: when the conversation cannot be handled", () => {
       channelSecret: TEST_CHANNEL_SECRET,
       channelAccessToken: TEST_ACCESS_TOKEN,
       apiBaseUrl: fake.url,
+      resumeAfterMs: 50,
+      maxAttempts: 2,
     });
     const app = createApp({ channels: [channel], store, logger });
+    await channel.start?.();
     const http = await new Promise<Server>((resolve) => {
       const s = app.listen(0, "127.0.0.1", () => resolve(s));
     });
@@ -444,21 +507,29 @@ describe("LINE channel: when the conversation cannot be handled", () => {
       const { body, event } = fixture("text");
       expect((await postWebhook(url, JSON.stringify(body))).status).toBe(200);
       await channel.idle();
+      expect(calls).toBe(2);
       expect(replyFor(event.replyToken)).toEqual([{ type: "text", text: MESSAGES.internalError }]);
-      const failure = lines.find((l) => l.msg === "line event failed");
-      expect(failure.eventId).toBe(event.webhookEventId);
+      const failures = lines.filter((l) => l.msg === "line event failed");
+      expect(failures.map((l) => l.eventId)).toEqual([event.webhookEventId]);
+      expect(lines.find((l) => l.msg.startsWith("line event given up"))).toMatchObject({ eventId: event.webhookEventId, attempts: 2 });
       expect(JSON.stringify(lines)).not.toContain(event.source.userId);
-      expect(claims.has(`line:${event.webhookEventId}`)).toBe(false);
+      const parked = await store.parked("line");
+      expect(parked).toHaveLength(1);
+      expect(JSON.parse(parked[0]!.body).e.webhookEventId).toBe(event.webhookEventId);
+      expect(parked[0]!.reason).toMatch(/^failed 2 times/);
+      expect(parked[0]!.reason).not.toContain(event.source.userId);
 
-      // Released: a redelivery of the same event is tried again.
+      // Not marked answered: a redelivery of the same event is tried again.
       const again = structuredClone(body);
       again.events[0].deliveryContext.isRedelivery = true;
       again.events[0].replyToken = randomBytes(16).toString("hex");
       await postWebhook(url, JSON.stringify(again));
       await channel.idle();
-      expect(calls).toBe(2);
+      expect(calls).toBe(4);
     } finally {
       await new Promise((r) => http.close(r));
+      await channel.stop?.();
+      await store.close();
     }
   });
 });
