@@ -20,6 +20,7 @@ export const DETAIL_LABELS = {
   notes: "そのほかの注意",
   contacts: "窓口・電話の案内",
   pinReset: "カードの暗証番号も",
+  etax: "e-Taxの暗証番号",
 } as const;
 export type DetailId = keyof typeof DETAIL_LABELS;
 

@@ -381,6 +381,7 @@ export const ROUTE_CONTENT: { readonly [K in RouteId]: RouteSpec } = {
   "pin-reset-kiosk": (facts, { city }) => {
     const resetting = facts.certificate === "signature" ? "署名用（6〜16桁の英数字）" : "利用者証明用（4桁）";
     const other = facts.certificate === "signature" ? "4桁の利用者証明用" : "署名用（6〜16桁）";
+    const etax = etaxPasswordToo(facts, city);
     return {
       title: "スマートフォンとコンビニで暗証番号を再設定",
       lead: `${resetting}の暗証番号は、窓口に行かずに、スマートフォンとコンビニのマルチコピー機で再設定できます（${short(city.fees.pinReset)}）。まずアプリで予約してください。`,
@@ -408,13 +409,16 @@ export const ROUTE_CONTENT: { readonly [K in RouteId]: RouteSpec } = {
               ? ["署名用電子証明書の有効期限が切れている場合や、発行後に引っ越し・氏名変更をした場合は、この方法は使えません。窓口で再設定してください。"]
               : []),
             `${KIOSK.reservationHours}時間を過ぎると予約は無効になります。最初からやり直してください。`,
+            ...etax.note,
           ],
         },
         detail("contacts", "うまくいかないとき", [`窓口でも再設定できます：${city.counter.name}（${city.counter.hoursText}）`]),
+        ...etax.blocks,
       ],
       links: [
         { label: "J-LIS 暗証番号リセットの案内", url: city.links.jlisPinReset },
         { label: "対応コンビニの一覧", url: city.links.jlisStores },
+        ...etax.links,
       ],
     };
   },
@@ -427,6 +431,7 @@ export const ROUTE_CONTENT: { readonly [K in RouteId]: RouteSpec } = {
     const otherKnown = facts.certificate === "signature" ? facts.userPinKnown : facts.signaturePinKnown;
     const kioskHint =
       !facts.otherPin && !facts.bothPins && !noSignature && !closed && otherKnown !== "no" && facts.nfcSmartphone !== "yes";
+    const etax = etaxPasswordToo(facts, city);
     return {
       title: "窓口で暗証番号を再設定",
       lead: `${pinName(facts)}の暗証番号は、${city.name}の窓口で再設定できます。マイナンバーカードと本人確認書類を持ってお越しください（${short(city.fees.pinReset)}）。`,
@@ -473,9 +478,12 @@ export const ROUTE_CONTENT: { readonly [K in RouteId]: RouteSpec } = {
             ...(kioskHint
               ? ["もう一方の暗証番号を覚えていて、カードを読み取れるスマートフォンがあれば、コンビニでも再設定できる場合があります。"]
               : []),
+            ...etax.note,
           ],
         },
+        ...etax.blocks,
       ],
+      ...(etax.links.length > 0 ? { links: etax.links } : {}),
     };
   },
 
@@ -484,6 +492,7 @@ export const ROUTE_CONTENT: { readonly [K in RouteId]: RouteSpec } = {
     const attempts = typeof facts.wrongAttempts === "number" ? facts.wrongAttempts : undefined;
     const remaining = attempts !== undefined ? limit - attempts : undefined;
     const kind = facts.certificate === "signature" ? "署名用（6〜16桁の英数字）" : facts.certificate === "user" ? "4桁の利用者証明用" : "";
+    const etax = etaxPasswordToo(facts, city);
     return {
       title: "暗証番号の入力はいったん止めてください",
       lead:
@@ -508,7 +517,9 @@ export const ROUTE_CONTENT: { readonly [K in RouteId]: RouteSpec } = {
           ],
         },
         detail("fees", "手数料", [`再設定：${city.fees.pinReset}`]),
+        ...etax.blocks,
       ],
+      ...(etax.links.length > 0 ? { links: etax.links } : {}),
     };
   },
 
@@ -655,11 +666,7 @@ export const ROUTE_CONTENT: { readonly [K in RouteId]: RouteSpec } = {
       blocks: [
         {
           heading: "再設定の方法（国税庁の案内）",
-          items: [
-            "1. 利用者識別番号をマイナンバーカードと連携している場合（マイナンバーカード方式）：カードでe-Taxにログインし、新しい暗証番号を設定できます。",
-            "2. 1ができず、メールアドレスと秘密の質問を登録している場合：e-Taxの「再設定用パスワードの取得」から、オンラインで暗証番号を再設定できます。",
-            "3. どちらもできない場合：「変更等届出書」（暗証番号等の再発行）をオンラインまたは税務署に出します。数日後に通知が郵送で届きます。",
-          ],
+          items: ETAX_PASSWORD_WAYS,
         },
         detail("notes", "確定申告書等作成コーナーのID・パスワード方式の場合", [
           "税務署で発行されたIDとパスワードです。わからなくなった場合は、税務署で再発行を受けてください。",
@@ -812,4 +819,25 @@ export function detailReply(routeId: RouteId, id: DetailId, facts: Facts, ctx: R
   if (blocks.length === 0) return undefined;
   const lead = blocks.map((b) => b.heading).join("・");
   return toReply(routeId, c.title, `${lead}のご案内です。`, blocks, [], ctx.city);
+}
+
+/** §10: the NTA's three ways to reset a forgotten e-Tax 暗証番号, in this order. */
+const ETAX_PASSWORD_WAYS = [
+  "1. 利用者識別番号をマイナンバーカードと連携している場合（マイナンバーカード方式）：カードでe-Taxにログインし、新しい暗証番号を設定できます。",
+  "2. 1ができず、メールアドレスと秘密の質問を登録している場合：e-Taxの「再設定用パスワードの取得」から、オンラインで暗証番号を再設定できます。",
+  "3. どちらもできない場合：「変更等届出書」（暗証番号等の再発行）をオンラインまたは税務署に出します。数日後に通知が郵送で届きます。",
+];
+
+/**
+ * §10: a card PIN route for a resident whose e-Tax password is the trouble too (decide.ts goes on to
+ * the card PIN diagnosis then): a line that it is a separate matter, the three ways as a detail, and
+ * the NTA's page. Nothing when the e-Tax password is not in question.
+ */
+function etaxPasswordToo(facts: Facts, city: CityConfig): { note: string[]; blocks: Block[]; links: RouteLink[] } {
+  if (!facts.etaxPassword) return { note: [], blocks: [], links: [] };
+  return {
+    note: ["e-Taxの暗証番号（利用者識別番号のパスワード）は、カードの暗証番号とは別のもので、税務署（e-Tax）の手続きです。カードの暗証番号を再設定しても戻りません。"],
+    blocks: [detail("etax", "e-Taxの暗証番号の再設定（国税庁の案内）", ETAX_PASSWORD_WAYS)],
+    links: [{ label: "e-Taxの暗証番号を忘れた場合", url: city.links.eTaxPasswordFaq }],
+  };
 }

@@ -106,6 +106,20 @@ describe("defect 2: a forgotten e-Tax 利用者識別番号 password is not a ca
     });
   });
 
+  it("a card PIN route for a resident whose e-Tax password is the trouble too says it is a separate matter, with the NTA's ways as a detail", () => {
+    for (const id of ["pin-reset-counter", "pin-reset-kiosk", "pin-retry-guidance"] as const) {
+      const facts: Facts = { etaxPassword: true, certificate: "user", symptom: "locked", signaturePinKnown: "yes", nfcSmartphone: "yes" };
+      const reply = buildRoute(id, facts, { city, today });
+      expect(reply.text, id).toContain("カードの暗証番号とは別のもの");
+      const etax = reply.sections.find((s) => s.heading.startsWith("e-Taxの暗証番号の再設定"));
+      expect(etax, id).toMatchObject({ detail: true });
+      expect(etax!.items.join("\n"), id).toContain("変更等届出書");
+      expect(reply.links?.map((l) => l.url), id).toContain(city.links.eTaxPasswordFaq);
+      const without = buildRoute(id, { ...facts, etaxPassword: undefined }, { city, today });
+      expect(without.text, id).not.toContain("変更等届出書");
+    }
+  });
+
   it("points to the card PIN routes only when a card PIN is the problem too", () => {
     const both = text("etax-password", { etaxPassword: true, certificate: "user", symptom: "locked" });
     expect(both).toContain("カードの暗証番号");
