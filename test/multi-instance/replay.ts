@@ -10,6 +10,8 @@ import { ConversationRuntime } from "../../src/core/runtime.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
 import { BOT_NOW } from "./instances.ts";
 import { asWebhookEvent, type LineEvent } from "./line-events.ts";
+import { lineUserIdOf, ReminderOffers } from "../../src/reminders/offer.ts";
+import { MemoryReminderStore } from "../../src/reminders/store-memory.ts";
 
 const city = loadCityConfig(SAMPLE_CITY_PATH);
 
@@ -22,7 +24,9 @@ export function stateOf(snapshot: any) {
 /** One instance in this process: the LINE messages it answers an event with, and the snapshot after. */
 export function singleInstance() {
   const store = new MemoryStore();
-  const runtime = new ConversationRuntime({ store, city, now: nowFromEnv(BOT_NOW), idleTtlMs: 24 * 3_600_000 });
+  // As the servers run with LINE on: the reminder offer after a dated route (issue 17) is part of the answer.
+  const reminders = new ReminderOffers({ store: new MemoryReminderStore(), counterHours: city.counter.hours, remindable: lineUserIdOf, offer: true });
+  const runtime = new ConversationRuntime({ store, city, now: nowFromEnv(BOT_NOW), idleTtlMs: 24 * 3_600_000, reminders });
   return {
     async handle(event: LineEvent): Promise<{ messages: unknown[]; snapshot: any }> {
       const action = toLineAction(asWebhookEvent(event));
