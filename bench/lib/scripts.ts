@@ -22,7 +22,7 @@ export const IDLE_TTL_MS = 24 * 3_600_000;
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SOURCES = [
-  new URL("../../../shared/examples/conversations.json", import.meta.url),
+  new URL("../../test/fixtures/examples/shared-conversations.json", import.meta.url),
   new URL("../../test/scenarios/conversations.json", import.meta.url),
 ];
 

@@ -23,7 +23,7 @@ const TODAY = "2026-11-21";
 
 const conversations: Conversation[] = [
   new URL("../scenarios/conversations.json", import.meta.url),
-  new URL("../../../shared/examples/conversations.json", import.meta.url),
+  new URL("../fixtures/examples/shared-conversations.json", import.meta.url),
 ].flatMap((url) => (existsSync(url) ? (JSON.parse(readFileSync(url, "utf8")) as Conversation[]) : []));
 
 interface Step {
