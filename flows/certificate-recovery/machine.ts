@@ -11,7 +11,7 @@ import { assign, emit, setup } from "xstate";
 import type { Facts, IsoDate, Slot } from "../../src/core/slots.ts";
 import { SLOTS } from "../../src/core/slots.ts";
 import { answerTrouble, extractFacts, parseAnswerFacts, type AnswerTrouble } from "../../src/nlu/index.ts";
-import { decide, type Step } from "./decide.ts";
+import { decideWithReasons, type Reason, type ReasonedStep } from "./decide.ts";
 import { factsFromChoice } from "./questions.ts";
 import { ROUTE_IDS, type RouteId } from "./routes-ids.ts";
 
@@ -141,15 +141,21 @@ function addsSomething(facts: Facts, found: Partial<Facts>): boolean {
   return Object.entries(found).some(([k, v]) => v !== undefined && (facts as Record<string, unknown>)[k] !== v);
 }
 
-const lastStep = new WeakMap<ConversationContext, Step>();
+const lastStep = new WeakMap<ConversationContext, ReasonedStep>();
 /** decide() for a context, computed once per context object (the hub's guards all ask). */
-function stepOf(context: ConversationContext): Step {
+function stepOf(context: ConversationContext): ReasonedStep {
   let step = lastStep.get(context);
   if (!step) {
-    step = decide(context.facts, context.today);
+    step = decideWithReasons(context.facts, context.today);
     lastStep.set(context, step);
   }
   return step;
+}
+
+/** Why the context's diagnosis ends in its route (empty while a question is open). */
+export function routeReasons(context: ConversationContext): Reason[] {
+  const step = stepOf(context);
+  return step.kind === "route" ? step.reasons : [];
 }
 
 const freshContext = (today: IsoDate, facts: Facts = {}): ConversationContext => ({ facts, asked: [], misses: 0, today });

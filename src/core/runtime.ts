@@ -10,7 +10,9 @@ import {
   type ConversationEvent,
   type ConversationOutput,
   readsNothing,
+  routeReasons,
 } from "../../flows/certificate-recovery/machine.ts";
+import type { Reason } from "../../flows/certificate-recovery/decide.ts";
 import { feedbackReplies } from "../../flows/certificate-recovery/feedback.ts";
 import { MESSAGES } from "../../flows/certificate-recovery/messages.ts";
 import { FOLLOW_UP_SLOT, followUpReply, questionReply } from "../../flows/certificate-recovery/questions.ts";
@@ -99,6 +101,8 @@ export interface TurnResult {
   replies: Reply[];
   /** The route reached in this turn, if any. */
   routeId?: string;
+  /** Why decide() chose that route (typed codes with their facts; staff views word them). */
+  reasons?: Reason[];
   /** Facts known after this turn (no PIN or 個人番号 can be among them). */
   facts: Facts;
   /** Questions asked so far in this diagnosis. */
@@ -343,7 +347,7 @@ export class ConversationRuntime {
     };
     const result: TurnResult = {
       replies,
-      ...(route ? { routeId: route.routeId } : {}),
+      ...(route ? { routeId: route.routeId, reasons: routeReasons(context) } : {}),
       facts: context.facts,
       questionsAsked: context.asked.length,
       ...(context.pending ? { pendingSlot: context.pending } : {}),
