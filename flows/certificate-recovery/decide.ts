@@ -18,6 +18,25 @@ import type { RouteId } from "./routes-ids.ts";
 export type Step = { kind: "ask"; slot: Slot } | { kind: "route"; routeId: RouteId };
 
 /**
+ * The slots decide() asks about, in the order of SLOTS. `applicant`, `foreignResident` and
+ * `noSignatureReason` are never asked: they are facts read from a message (or the Slack form) that
+ * decide() and the answers use when given (test/flows/reachable-questions.test.ts walks decide()).
+ */
+export const ASKED_SLOTS = [
+  "symptom",
+  "certificate",
+  "basicInfoChanged",
+  "wrongAttempts",
+  "signaturePinKnown",
+  "userPinKnown",
+  "nfcSmartphone",
+  "certExpiry",
+  "cardExpiry",
+  "issuedOn",
+] as const satisfies readonly Slot[];
+export type AskedSlot = (typeof ASKED_SLOTS)[number];
+
+/**
  * Why a route was chosen: a typed code per rule of decide() below, with the facts that rule read. Staff
  * views word them (explain.ts); nothing re-derives them.
  */
@@ -51,9 +70,9 @@ export type Reason =
   | { code: "kiosk-possible" };
 
 /** decide()'s step with, for a route, the reasons behind it. */
-export type ReasonedStep = { kind: "ask"; slot: Slot } | { kind: "route"; routeId: RouteId; reasons: Reason[] };
+export type ReasonedStep = { kind: "ask"; slot: AskedSlot } | { kind: "route"; routeId: RouteId; reasons: Reason[] };
 
-const ask = (slot: Slot): ReasonedStep => ({ kind: "ask", slot });
+const ask = (slot: AskedSlot): ReasonedStep => ({ kind: "ask", slot });
 const route = (routeId: RouteId, ...reasons: Reason[]): ReasonedStep => ({ kind: "route", routeId, reasons });
 
 /**

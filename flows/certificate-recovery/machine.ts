@@ -9,9 +9,8 @@
  */
 import { assign, emit, setup } from "xstate";
 import type { Facts, IsoDate, Slot } from "../../src/core/slots.ts";
-import { SLOTS } from "../../src/core/slots.ts";
 import { answerTrouble, extractFacts, parseAnswerFacts, type AnswerTrouble } from "../../src/nlu/index.ts";
-import { decideWithReasons, type Reason, type ReasonedStep } from "./decide.ts";
+import { ASKED_SLOTS, decideWithReasons, type Reason, type ReasonedStep } from "./decide.ts";
 import { factsFromChoice } from "./questions.ts";
 import { ROUTE_IDS, type RouteId } from "./routes-ids.ts";
 
@@ -73,7 +72,6 @@ const UNKNOWN_ALLOWED: ReadonlySet<Slot> = new Set<Slot>([
   "certExpiry",
   "cardExpiry",
   "issuedOn",
-  "noSignatureReason",
 ]);
 
 /**
@@ -218,7 +216,6 @@ export const certificateRecoveryMachine = setup({
         const slot = context.pending;
         if (!slot) return context.facts;
         if (UNKNOWN_ALLOWED.has(slot)) return { ...context.facts, [slot]: "unknown" };
-        if (slot === "applicant") return { ...context.facts, applicant: "self" as const };
         return { ...context.facts, wantsPerson: true };
       },
       misses: 0,
@@ -265,7 +262,7 @@ export const certificateRecoveryMachine = setup({
     },
     deciding: {
       always: [
-        ...SLOTS.map((slot) => ({ guard: { type: "nextStepIs" as const, params: { step: `ask:${slot}` } }, target: `ask.${slot}` })),
+        ...ASKED_SLOTS.map((slot) => ({ guard: { type: "nextStepIs" as const, params: { step: `ask:${slot}` } }, target: `ask.${slot}` })),
         ...ROUTE_IDS.map((routeId) => ({
           guard: { type: "nextStepIs" as const, params: { step: `route:${routeId}` } },
           target: `routed.${routeId}`,
@@ -289,7 +286,7 @@ export const certificateRecoveryMachine = setup({
         ],
       },
       states: Object.fromEntries(
-        SLOTS.map((slot) => [
+        ASKED_SLOTS.map((slot) => [
           slot,
           {
             entry: [
