@@ -28,6 +28,7 @@ import type { InboundEvent } from "./events.ts";
 import {
   choiceInWords,
   handoffOf,
+  readHandoff,
   recentMessagesOf,
   ttlFor,
   withHandoff,
@@ -222,7 +223,8 @@ export class ConversationRuntime {
     const handoff = this.#opts.handoff?.canHandOff(conversationId) ? this.#opts.handoff : undefined;
     let meta: Record<string, unknown> = stored?.meta ?? {};
     let handoffChange: TurnResult["handoff"];
-    const underHandoff = handoffOf(meta);
+    const read = readHandoff(meta);
+    const underHandoff = read.kind === "ok" ? read.state : undefined;
     // Reminders (issue 17): an answer to the opt-in question, or 「通知を止める」 at any time.
     const reminded = await this.#opts.reminders?.intercept(conversationId, event, meta);
     if (reminded) return this.#reminderTurn(conversationId, stored, reminded.replies, reminded.meta, options);
@@ -235,6 +237,14 @@ export class ConversationRuntime {
       // Starting over (or a hand-off left behind by a configuration without a desk) ends the hand-off.
       if (handoff) {
         notices.push(...(await handoff.withdraw(underHandoff)));
+        handoffChange = "withdrawn";
+      }
+      meta = withHandoff(meta, undefined);
+    }
+    if (read.kind === "unreadable") {
+      // A hand-off this version cannot read (HANDOFF_VERSION): withdrawn on the desk, the resident told.
+      if (handoff) {
+        notices.push(...(await handoff.withdrawUnreadable(conversationId, read)));
         handoffChange = "withdrawn";
       }
       meta = withHandoff(meta, undefined);
