@@ -6,6 +6,9 @@
 import type { Facts, IsoDate, Slot } from "../../src/core/slots.ts";
 import { formatJapaneseDate } from "../../src/calendar/index.ts";
 import type { Reason } from "./decide.ts";
+
+/** decide()'s reasons, for a channel's staff view (channels reach the flow only through a short list). */
+export type { Reason };
 import { QUESTIONS } from "./questions.ts";
 
 /** One collected fact as staff read it: `証明書の種類：署名用`. */

@@ -150,6 +150,9 @@ function stepOf(context: ConversationContext): ReasonedStep {
   return step;
 }
 
+/** decide()'s reasons, as the runtime hands them on (TurnResult.reasons). */
+export type { Reason };
+
 /** Why the context's diagnosis ends in its route (empty while a question is open). */
 export function routeReasons(context: ConversationContext): Reason[] {
   const step = stepOf(context);

@@ -11,8 +11,8 @@ import {
   type ConversationOutput,
   readsNothing,
   routeReasons,
+  type Reason,
 } from "../../flows/certificate-recovery/machine.ts";
-import type { Reason } from "../../flows/certificate-recovery/decide.ts";
 import { feedbackReplies } from "../../flows/certificate-recovery/feedback.ts";
 import { MESSAGES } from "../../flows/certificate-recovery/messages.ts";
 import { FOLLOW_UP_SLOT, followUpReply, questionReply } from "../../flows/certificate-recovery/questions.ts";

@@ -11,8 +11,7 @@ import type { types } from "@slack/bolt";
 import type { Ticket, TicketState } from "../../core/handoff.ts";
 import type { QuestionReply, Reply, RouteReply } from "../../core/reply.ts";
 import type { Facts } from "../../core/slots.ts";
-import type { Reason } from "../../../flows/certificate-recovery/decide.ts";
-import { factLabels, whyRoute } from "../../../flows/certificate-recovery/explain.ts";
+import { factLabels, whyRoute, type Reason } from "../../../flows/certificate-recovery/explain.ts";
 import { formatJapaneseDateTime } from "../../calendar/index.ts";
 import { HANDOFF_CLAIM, HANDOFF_RESOLVE, questionBlockId } from "./parse.ts";
 
