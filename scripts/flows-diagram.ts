@@ -11,12 +11,14 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { AnyStateNode, AnyTransitionDefinition } from "xstate";
+import { ASKED_SLOTS, decide, type AskedSlot } from "../flows/certificate-recovery/decide.ts";
 import { certificateRecoveryMachine } from "../flows/certificate-recovery/machine.ts";
-import { QUESTIONS } from "../flows/certificate-recovery/questions.ts";
+import { factsFromChoice, QUESTIONS } from "../flows/certificate-recovery/questions.ts";
 import { buildRoute } from "../flows/certificate-recovery/routes.ts";
 import { ROUTE_IDS, type RouteId } from "../flows/certificate-recovery/routes-ids.ts";
 import { loadCityConfig, SAMPLE_CITY_PATH, type CityConfig } from "../flows/cities/schema.ts";
-import type { Slot } from "../src/core/slots.ts";
+import { addDays } from "../src/calendar/index.ts";
+import { SLOTS, type Facts, type IsoDate, type Slot } from "../src/core/slots.ts";
 
 /** Where `npm run flows:diagram` writes the document. */
 export const FLOW_DOC_PATH = fileURLToPath(new URL("../docs/flow.md", import.meta.url));
@@ -80,6 +82,48 @@ export function machineTransitions(root: AnyStateNode = certificateRecoveryMachi
     for (const [event, list] of node.transitions) for (const t of list) add(t, event);
   }
   return out;
+}
+
+/**
+ * The answers tried for a question when walking decide(): every button, and for a date one on each side
+ * of every rule (expired, in the renewal window, before it, far ahead; issued today or a month ago).
+ */
+function answersFor(slot: AskedSlot, today: IsoDate): Partial<Facts>[] {
+  const values =
+    slot === "issuedOn"
+      ? [today, addDays(today, -30), "unknown"]
+      : QUESTIONS[slot].input === "date"
+        ? [addDays(today, -30), addDays(today, 30), addDays(today, 400), addDays(today, 4000), "unknown"]
+        : QUESTIONS[slot].choices.map((c) => c.value);
+  return values.flatMap((v) => factsFromChoice(slot, v) ?? []);
+}
+
+/**
+ * The questions decide() really asks, walked from an empty conversation through every button answer:
+ * for each, the troubles (the answer to `symptom`, or `(first)` before it is known) in which it comes.
+ */
+export function askedQuestions(today: IsoDate = FIXED_TODAY): Map<Slot, Set<string>> {
+  const out = new Map<Slot, Set<string>>();
+  const walk = (facts: Facts): void => {
+    const step = decide(facts, today);
+    if (step.kind !== "ask") return;
+    const slot = step.slot as AskedSlot;
+    if (facts[slot] !== undefined) throw new Error(`decide() asks ${slot} again: ${JSON.stringify(facts)}`);
+    const cases = out.get(slot) ?? new Set<string>();
+    cases.add(facts.symptom ?? "(first)");
+    out.set(slot, cases);
+    for (const answer of answersFor(slot, today)) walk({ ...facts, ...answer });
+  };
+  walk({});
+  return out;
+}
+
+/** "In which cases" for the questions table: the troubles in the symptom question's own words. */
+function casesText(cases: Set<string> | undefined): string {
+  if (!cases) return "never (no answer leads here)";
+  return [...cases]
+    .map((c) => (c === "(first)" ? "first, unless the message already says the trouble" : (QUESTIONS.symptom.choices.find((x) => x.value === c)?.label ?? c)))
+    .join("、");
 }
 
 /** The dotted path of a state, e.g. `ask.symptom`; the root is `(any state)`. */
@@ -201,9 +245,11 @@ export function renderFlowDiagram(): string {
   const asks = Object.values(root.states.ask?.states ?? {}) as AnyStateNode[];
   const routes = Object.values(root.states.routed?.states ?? {}) as AnyStateNode[];
 
+  const asked = askedQuestions();
   const questionRows = asks
     .filter((n) => isSlot(n.key))
-    .map((n) => `| \`${n.key}\` | ${cell(QUESTIONS[n.key as Slot].text)} |`);
+    .map((n) => `| \`${n.key}\` | ${cell(QUESTIONS[n.key as Slot].text)} | ${cell(casesText(asked.get(n.key as Slot)))} |`);
+  const neverAsked = SLOTS.filter((s) => !(ASKED_SLOTS as readonly string[]).includes(s));
   const routeRows = routes
     .filter((n) => isRouteId(n.key))
     .map((n) => `| \`${n.key}\` | ${cell(routeTitle(n.key as RouteId, city))} |`);
@@ -246,8 +292,13 @@ ${renderMermaid(root, city)}
 
 ## Questions
 
-| slot | question |
-|---|---|
+The questions \`decide()\` really asks, found by walking it from an empty conversation through every
+button answer; "asked when the trouble is" lists the answers to the first question after which it comes.
+${neverAsked.map((s) => `\`${s}\``).join(", ")} are never asked: the bot uses them only when the message
+says them.
+
+| slot | question | asked when the trouble is |
+|---|---|---|
 ${questionRows.join("\n")}
 
 ## Routes

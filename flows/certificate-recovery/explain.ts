@@ -1,13 +1,15 @@
 /**
  * Short Japanese explanations for help-desk staff: the facts collected, in words, and why the bot chose a
- * route. Channels show them beside the answer (the Slack staff view); nothing here is said to residents.
+ * route (decide()'s reasons, worded). Channels show them beside the answer (the Slack staff view); nothing here is said to residents.
  * Pure: no platform, no clock.
  */
 import type { Facts, IsoDate, Slot } from "../../src/core/slots.ts";
 import { formatJapaneseDate } from "../../src/calendar/index.ts";
-import { cardPinTroubleToo, hasNoSignatureCertificate, lockLimit } from "./decide.ts";
+import type { Reason } from "./decide.ts";
+
+/** decide()'s reasons, for a channel's staff view (channels reach the flow only through a short list). */
+export type { Reason };
 import { QUESTIONS } from "./questions.ts";
-import type { RouteId } from "./routes-ids.ts";
 
 /** One collected fact as staff read it: `証明書の種類：署名用`. */
 export interface FactLabel {
@@ -76,81 +78,83 @@ export function factLabels(facts: Facts): FactLabel[] {
   return out;
 }
 
-/** Why the diagnosis ended in this route, in one to three short sentences for staff. */
-export function whyRoute(routeId: RouteId, facts: Facts): string[] {
-  const certDate = facts.certExpiry && facts.certExpiry !== "unknown" ? ja(facts.certExpiry) : undefined;
-  const cardDate = facts.cardExpiry && facts.cardExpiry !== "unknown" ? ja(facts.cardExpiry) : undefined;
-  switch (routeId) {
-    case "signature-reissue-after-change":
-      return facts.basicInfoChanged === "yes"
-        ? ["発行後に住所・氏名などが変わったため、署名用電子証明書が自動的に失効しています。"]
-        : ["有効期限内に失効しており、住所・氏名の変更による失効の可能性が高いため。"];
-    case "certificate-reissue-after-expiry":
-      // §9: without a date, 失効 is "revoked or expired", and the card's validity is not known.
-      return [
-        certDate
-          ? `電子証明書の有効期限（${certDate}）が過ぎています。`
-          : facts.symptom === "expired"
-            ? "電子証明書の有効期限が過ぎています（日付は未確認）。"
-            : "電子証明書が失効しています（期限切れか住所・氏名の変更かは未確認）。",
-        cardDate ? `カード本体は${cardDate}まで有効なので、証明書の発行だけで足ります。` : "カード本体の有効期限は未確認です。",
-      ];
-    case "certificate-renewal":
-      return certDate
-        ? [`電子証明書の有効期限は${certDate}で、更新期間（期限の3か月前から）に入っています。`]
-        : ["有効期限がわからないため、更新期間の説明と窓口を案内しています。"];
-    case "certificate-renewal-not-yet":
-      return [`電子証明書の有効期限${certDate ? `（${certDate}）` : ""}まで3か月以上あり、更新期間がまだ始まっていません。`];
-    case "card-renewal":
-      return [
-        `カード本体の有効期限${cardDate ? `（${cardDate}）` : ""}が過ぎているか、電子証明書より先に来るため、カードの更新が必要です。`,
-      ];
-    case "foreign-resident-extension":
-      return ["在留期間の更新・変更後は、カードの有効期間の変更手続きが必要です（自動では延長されません）。"];
-    case "pin-reset-kiosk":
-      return ["もう一方の暗証番号を覚えていて、カードを読めるスマホがあるため、コンビニで再設定できます。"];
-    case "pin-reset-counter":
-      return [counterReason(facts)];
-    case "pin-retry-guidance": {
-      const limit = lockLimit(facts.certificate);
-      return typeof facts.wrongAttempts === "number"
-        ? [`${facts.wrongAttempts}回の誤入力で、まだロックされていません（${limit}回でロック）。`]
-        : ["誤入力の回数がわからないため、ロック前の注意を案内しています。"];
-    }
-    case "card-lost":
-      return ["カードの紛失・盗難のため、まず一時利用停止が必要です。"];
-    case "wait-after-issuance":
-      return [
-        `証明書の発行・更新${facts.issuedOn && facts.issuedOn !== "unknown" ? `（${ja(facts.issuedOn)}）` : ""}の直後で、使えるのは翌日（遅くとも翌開庁日）からです。`,
-      ];
-    case "no-signature-certificate":
-      return [noSignatureReason(facts)];
-    case "which-pin":
-      return ["暗証番号・電子証明書の種類についての質問です。"];
-    case "contact-city":
-      return [contactReason(facts)];
+/** Why the diagnosis ended in its route, in one to three short sentences for staff: decide()'s reasons, worded. */
+export function whyRoute(reasons: readonly Reason[]): string[] {
+  return reasons.map(reasonText);
+}
+
+function reasonText(reason: Reason): string {
+  switch (reason.code) {
+    case "wants-person":
+      return "相談者が担当者との相談を希望しています。";
+    case "lost-card":
+      return "カードの紛失・盗難のため、まず一時利用停止が必要です。";
     case "etax-password":
-      return [
-        "e-Taxの利用者識別番号の暗証番号はカードの暗証番号とは別で、e-Tax（税務署）の手続きで再設定します。",
-        ...(cardPinTroubleToo(facts) ? ["カードの暗証番号も問題のため、窓口などでの再設定もあわせて案内しています。"] : []),
-      ];
+      return "e-Taxの利用者識別番号の暗証番号はカードの暗証番号とは別で、e-Tax（税務署）の手続きで再設定します。";
+    case "no-signature-card":
+      return noSignatureReason(reason.noSignatureReason);
+    case "residence-status-changed":
+      return "在留期間の更新・変更後は、カードの有効期間の変更手続きが必要です（自動では延長されません）。";
+    case "symptom-other":
+      return "選べる困りごとに当てはまらないため。";
+    case "which-pin":
+      return "暗証番号・電子証明書の種類についての質問です。";
+    case "just-issued":
+      return `証明書の発行・更新${reason.issuedOn ? `（${ja(reason.issuedOn)}）` : ""}の直後で、使えるのは翌日（遅くとも翌開庁日）からです。`;
+    case "past-next-business-day":
+      return `発行（${ja(reason.issuedOn)}）から翌開庁日（${ja(reason.nextBusinessDay)}）を過ぎても使えないため、原因の確認が必要です。`;
+    case "basic-info-changed":
+      return "発行後に住所・氏名などが変わったため、署名用電子証明書が自動的に失効しています。";
+    case "revoked-change-likely":
+      return "有効期限内に失効しており、住所・氏名の変更による失効の可能性が高いため。";
+    case "revoked-within-validity":
+      return "有効期限内に失効しており、原因の確認が必要です。";
+    case "cert-expired":
+      // §9: without a date, 失効 is "revoked or expired".
+      return reason.certExpiry
+        ? `電子証明書の有効期限（${ja(reason.certExpiry)}）が過ぎています。`
+        : reason.symptom === "expired"
+          ? "電子証明書の有効期限が過ぎています（日付は未確認）。"
+          : "電子証明書が失効しています（期限切れか住所・氏名の変更かは未確認）。";
+    case "card-still-valid":
+      return reason.cardExpiry ? `カード本体は${ja(reason.cardExpiry)}まで有効なので、証明書の発行だけで足ります。` : "カード本体の有効期限は未確認です。";
+    case "card-needs-renewal":
+      return `カード本体の有効期限${reason.cardExpiry ? `（${ja(reason.cardExpiry)}）` : ""}が過ぎているか、電子証明書より先に来るため、カードの更新が必要です。`;
+    case "renewal-window-open":
+      return reason.certExpiry
+        ? `電子証明書の有効期限は${ja(reason.certExpiry)}で、更新期間（期限の3か月前から）に入っています。`
+        : "有効期限がわからないため、更新期間の説明と窓口を案内しています。";
+    case "renewal-window-not-open":
+      return `電子証明書の有効期限${reason.certExpiry ? `（${ja(reason.certExpiry)}）` : ""}まで3か月以上あり、更新期間がまだ始まっていません。`;
+    case "counter-only-without-signature":
+      return "署名用電子証明書がないカードのため、4桁の暗証番号は窓口でだけ再設定できます。";
+    case "other-pin":
+      return `${reason.otherPin === "jukinet" ? "住民基本台帳用" : "券面事項入力補助用"}の暗証番号は、コンビニでは再設定できません。`;
+    case "both-pins":
+      return "両方の暗証番号がわからないため、コンビニでは再設定できません。";
+    case "certificate-unknown":
+      return reason.then === "counter"
+        ? "どの暗証番号か特定できないため、窓口で確認します。"
+        : "どの暗証番号か特定できないため、ロック前の注意を案内しています。";
+    case "other-pin-forgotten":
+      return "もう一方の暗証番号もわからないため、コンビニでは再設定できません。";
+    case "no-nfc-smartphone":
+      return "カードを読めるスマホがない（または不明な）ため、コンビニでは再設定できません。";
+    case "signature-revoked":
+      return "署名用電子証明書が失効しているため、コンビニでは再設定できません。";
+    case "signature-expired":
+      return `署名用電子証明書の有効期限（${ja(reason.certExpiry)}）が過ぎているため、コンビニでは再設定できません。`;
+    case "not-locked-yet":
+      return typeof reason.wrongAttempts === "number"
+        ? `${reason.wrongAttempts}回の誤入力で、まだロックされていません（${reason.limit}回でロック）。`
+        : "誤入力の回数がわからないため、ロック前の注意を案内しています。";
+    case "kiosk-possible":
+      return "もう一方の暗証番号を覚えていて、カードを読めるスマホがあるため、コンビニで再設定できます。";
   }
 }
 
-function counterReason(facts: Facts): string {
-  if (hasNoSignatureCertificate(facts)) return "署名用電子証明書がないカードのため、4桁の暗証番号は窓口でだけ再設定できます。";
-  if (facts.otherPin) return "住民基本台帳用・券面事項入力補助用の暗証番号は、コンビニでは再設定できません。";
-  if (facts.bothPins) return "両方の暗証番号がわからないため、コンビニでは再設定できません。";
-  if (facts.certificate === "unknown") return "どの暗証番号か特定できないため、窓口で確認します。";
-  const other = facts.certificate === "signature" ? facts.userPinKnown : facts.signaturePinKnown;
-  if (other === "no") return "もう一方の暗証番号もわからないため、コンビニでは再設定できません。";
-  if (facts.nfcSmartphone !== undefined && facts.nfcSmartphone !== "yes") return "カードを読めるスマホがない（または不明な）ため、コンビニでは再設定できません。";
-  if (facts.basicInfoChanged === "yes") return "署名用電子証明書が失効しているため、コンビニでは再設定できません。";
-  return "署名用電子証明書が使えないため、コンビニでは再設定できません。";
-}
-
-function noSignatureReason(facts: Facts): string {
-  switch (facts.noSignatureReason) {
+function noSignatureReason(reason: Facts["noSignatureReason"]): string {
+  switch (reason) {
     case "under-15":
       return "15歳未満のカードには、署名用電子証明書が原則として搭載されません。";
     case "adult-ward":
@@ -160,12 +164,4 @@ function noSignatureReason(facts: Facts): string {
     default:
       return "このカードには署名用電子証明書がありません。";
   }
-}
-
-function contactReason(facts: Facts): string {
-  if (facts.wantsPerson) return "相談者が担当者との相談を希望しています。";
-  if (facts.symptom === "other") return "選べる困りごとに当てはまらないため。";
-  if (facts.symptom === "not-working-after-renewal") return "発行から翌開庁日を過ぎても使えないため、原因の確認が必要です。";
-  if (facts.symptom === "revoked") return "有効期限内に失効しており、原因の確認が必要です。";
-  return "自動では判断できないため、担当者の確認が必要です。";
 }

@@ -9,9 +9,8 @@
  */
 import { assign, emit, setup } from "xstate";
 import type { Facts, IsoDate, Slot } from "../../src/core/slots.ts";
-import { SLOTS } from "../../src/core/slots.ts";
 import { answerTrouble, extractFacts, parseAnswerFacts, type AnswerTrouble } from "../../src/nlu/index.ts";
-import { decide, type Step } from "./decide.ts";
+import { ASKED_SLOTS, decideWithReasons, type Reason, type ReasonedStep } from "./decide.ts";
 import { factsFromChoice } from "./questions.ts";
 import { ROUTE_IDS, type RouteId } from "./routes-ids.ts";
 
@@ -73,7 +72,6 @@ const UNKNOWN_ALLOWED: ReadonlySet<Slot> = new Set<Slot>([
   "certExpiry",
   "cardExpiry",
   "issuedOn",
-  "noSignatureReason",
 ]);
 
 /**
@@ -141,15 +139,24 @@ function addsSomething(facts: Facts, found: Partial<Facts>): boolean {
   return Object.entries(found).some(([k, v]) => v !== undefined && (facts as Record<string, unknown>)[k] !== v);
 }
 
-const lastStep = new WeakMap<ConversationContext, Step>();
+const lastStep = new WeakMap<ConversationContext, ReasonedStep>();
 /** decide() for a context, computed once per context object (the hub's guards all ask). */
-function stepOf(context: ConversationContext): Step {
+function stepOf(context: ConversationContext): ReasonedStep {
   let step = lastStep.get(context);
   if (!step) {
-    step = decide(context.facts, context.today);
+    step = decideWithReasons(context.facts, context.today);
     lastStep.set(context, step);
   }
   return step;
+}
+
+/** decide()'s reasons, as the runtime hands them on (TurnResult.reasons). */
+export type { Reason };
+
+/** Why the context's diagnosis ends in its route (empty while a question is open). */
+export function routeReasons(context: ConversationContext): Reason[] {
+  const step = stepOf(context);
+  return step.kind === "route" ? step.reasons : [];
 }
 
 const freshContext = (today: IsoDate, facts: Facts = {}): ConversationContext => ({ facts, asked: [], misses: 0, today });
@@ -212,7 +219,6 @@ export const certificateRecoveryMachine = setup({
         const slot = context.pending;
         if (!slot) return context.facts;
         if (UNKNOWN_ALLOWED.has(slot)) return { ...context.facts, [slot]: "unknown" };
-        if (slot === "applicant") return { ...context.facts, applicant: "self" as const };
         return { ...context.facts, wantsPerson: true };
       },
       misses: 0,
@@ -259,7 +265,7 @@ export const certificateRecoveryMachine = setup({
     },
     deciding: {
       always: [
-        ...SLOTS.map((slot) => ({ guard: { type: "nextStepIs" as const, params: { step: `ask:${slot}` } }, target: `ask.${slot}` })),
+        ...ASKED_SLOTS.map((slot) => ({ guard: { type: "nextStepIs" as const, params: { step: `ask:${slot}` } }, target: `ask.${slot}` })),
         ...ROUTE_IDS.map((routeId) => ({
           guard: { type: "nextStepIs" as const, params: { step: `route:${routeId}` } },
           target: `routed.${routeId}`,
@@ -283,7 +289,7 @@ export const certificateRecoveryMachine = setup({
         ],
       },
       states: Object.fromEntries(
-        SLOTS.map((slot) => [
+        ASKED_SLOTS.map((slot) => [
           slot,
           {
             entry: [

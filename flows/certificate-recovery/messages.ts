@@ -39,6 +39,9 @@ export const HANDOFF_MESSAGES = {
   resolved: "担当者との相談を終了しました。引き続きチャットでご案内します。",
   /** The resident started over while waiting for a person. */
   withdrawn: "担当者へのご相談を取り下げ、チャットでのご案内に戻ります。",
+  /** A hand-off stored by another version of the bot could not be read: it ends, and the chat starts over. */
+  unreadable:
+    "システムの更新のため、担当者へのご相談をいったん終了しました。お手数ですが、担当者との相談を希望される場合は、もう一度「窓口に相談したい」を選んでください。",
   /** The ticket could not be opened (the help desk's system did not answer). */
   unavailable: "申し訳ありません。ただいま担当者におつなぎできませんでした。お手数ですが、上の窓口またはお電話でご相談ください。",
 } as const;

@@ -88,8 +88,21 @@ export interface ResidentNotifier {
 /** What the desk's events answer: acted on, nothing to change, or no conversation waits on this ticket. */
 export type DeskOutcome = "done" | "unchanged" | "closed";
 
+/**
+ * The shape of {@link HandoffState} as stored. Bump it when a stored state of the previous version can no
+ * longer be read as it is, and add a migration from it to {@link HANDOFF_MIGRATIONS}; a state that still
+ * cannot be read ends politely (the ticket is withdrawn on the desk, the resident told), never silently.
+ */
+export const HANDOFF_VERSION = 1;
+
+/** A stored hand-off of version N (the key) to version N + 1. 0: written before versions, same fields. */
+export const HANDOFF_MIGRATIONS: Readonly<Record<number, (old: Record<string, unknown>) => Record<string, unknown>>> = {
+  0: (old) => ({ ...old, version: 1 }),
+};
+
 /** The hand-off state kept in a conversation's `meta.handoff`. */
 export interface HandoffState {
+  version: typeof HANDOFF_VERSION;
   ticketId: string;
   status: "waiting" | "active";
   staff?: string;
@@ -127,12 +140,52 @@ export interface HandoffObserver {
 
 // ---- meta: pure functions ---------------------------------------------------------------------------
 
-/** The hand-off state in a conversation's meta, if it is under hand-off. */
+/**
+ * A conversation's `meta.handoff` as read: none, a state of this version (migrated if older), or a
+ * state that cannot be read (another version, a broken shape), with its ticket when it names one so the
+ * desk can be told.
+ */
+export type HandoffRead =
+  | { kind: "none" }
+  | { kind: "ok"; state: HandoffState }
+  | { kind: "unreadable"; ticketId?: string; ticket?: Ticket; version?: unknown };
+
+export function readHandoff(
+  meta: Record<string, unknown> | undefined,
+  migrations: Readonly<Record<number, (old: Record<string, unknown>) => Record<string, unknown>>> = HANDOFF_MIGRATIONS,
+): HandoffRead {
+  const raw = meta?.handoff;
+  if (raw === undefined) return { kind: "none" };
+  if (typeof raw !== "object" || raw === null) return { kind: "unreadable" };
+  let h = raw as Record<string, unknown>;
+  const ticketId = typeof h.ticketId === "string" ? h.ticketId : undefined;
+  const ticket = typeof h.ticket === "object" && h.ticket !== null && Array.isArray((h.ticket as Ticket).facts) ? (h.ticket as Ticket) : undefined;
+  let version = h.version ?? 0;
+  while (typeof version === "number" && version < HANDOFF_VERSION) {
+    const migrate = migrations[version];
+    if (!migrate) break;
+    h = migrate(h);
+    if (typeof h.version !== "number" || h.version <= version) break;
+    version = h.version;
+  }
+  const valid =
+    version === HANDOFF_VERSION &&
+    typeof h.ticketId === "string" &&
+    (h.status === "waiting" || h.status === "active") &&
+    typeof h.ticket === "object" &&
+    h.ticket !== null;
+  if (!valid) {
+    // A state that is over (resolved, withdrawn) is no hand-off, whatever its version.
+    if (h.status === "resolved" || h.status === "withdrawn") return { kind: "none" };
+    return { kind: "unreadable", ...(ticketId ? { ticketId } : {}), ...(ticket ? { ticket } : {}), version: h.version };
+  }
+  return { kind: "ok", state: h as unknown as HandoffState };
+}
+
+/** The hand-off state in a conversation's meta, if it is under hand-off (migrated to this version). */
 export function handoffOf(meta: Record<string, unknown> | undefined): HandoffState | undefined {
-  const h = meta?.handoff as Partial<HandoffState> | undefined;
-  if (typeof h !== "object" || h === null) return undefined;
-  if (typeof h.ticketId !== "string" || (h.status !== "waiting" && h.status !== "active") || typeof h.ticket !== "object") return undefined;
-  return h as HandoffState;
+  const read = readHandoff(meta);
+  return read.kind === "ok" ? read.state : undefined;
 }
 
 /** The resident's latest messages kept in meta (redacted), oldest first. */
@@ -154,9 +207,9 @@ export function withHandoff(meta: Record<string, unknown>, state: HandoffState |
   return state ? { ...rest, handoff: state } : rest;
 }
 
-/** How long to keep a conversation with this meta. */
+/** How long to keep a conversation with this meta (a hand-off not yet read is kept like one). */
 export function ttlFor(meta: Record<string, unknown> | undefined, idleTtlMs: number): number {
-  return handoffOf(meta) ? Math.max(idleTtlMs, HANDOFF_TTL_MS) : idleTtlMs;
+  return readHandoff(meta).kind !== "none" ? Math.max(idleTtlMs, HANDOFF_TTL_MS) : idleTtlMs;
 }
 
 /** `line` for `line:U…`. */
@@ -244,7 +297,7 @@ export class Handoff {
         ? HANDOFF_MESSAGES.openedOutsideHours(formatJapaneseDateTime(opens), hoursText)
         : HANDOFF_MESSAGES.openedNoHours(hoursText);
     this.#observe((o) => o.opened(ticketId, now));
-    return { state: { ticketId, status: "waiting", acknowledged: false, ticket }, replies: [{ type: "text", text }] };
+    return { state: { version: HANDOFF_VERSION, ticketId, status: "waiting", acknowledged: false, ticket }, replies: [{ type: "text", text }] };
   }
 
   /** Add the resident's (redacted) message to the ticket (under the conversation's lock). */
@@ -263,6 +316,30 @@ export class Handoff {
       this.#report("withdraw", error);
     }
     return [{ type: "text", text: HANDOFF_MESSAGES.withdrawn }];
+  }
+
+  /**
+   * A hand-off stored in a shape this version cannot read (another version, a broken state), met on the
+   * resident's next event: the ticket, when one is named, is withdrawn on the desk (not left open with
+   * nobody behind it), and the resident is told the chat starts over and how to reach a person again.
+   */
+  async withdrawUnreadable(conversationId: string, read: { ticketId?: string; ticket?: Ticket }): Promise<Reply[]> {
+    if (read.ticketId) {
+      const ticketId = read.ticketId;
+      this.#observe((o) => o.closed(ticketId));
+      const ticket: Ticket = read.ticket ?? {
+        origin: channelOfConversation(conversationId),
+        facts: [],
+        recentMessages: [],
+        openedAt: this.#opts.now().toISOString(),
+      };
+      try {
+        await this.#opts.desk.updateTicket(ticketId, ticket, { status: "withdrawn" });
+      } catch (error) {
+        this.#report("withdraw", error);
+      }
+    }
+    return [{ type: "text", text: HANDOFF_MESSAGES.unreadable }];
   }
 
   /** A staff member takes the ticket (「対応する」): they are named on it. */

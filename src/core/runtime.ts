@@ -10,6 +10,8 @@ import {
   type ConversationEvent,
   type ConversationOutput,
   readsNothing,
+  routeReasons,
+  type Reason,
 } from "../../flows/certificate-recovery/machine.ts";
 import { feedbackReplies } from "../../flows/certificate-recovery/feedback.ts";
 import { MESSAGES } from "../../flows/certificate-recovery/messages.ts";
@@ -26,6 +28,7 @@ import type { InboundEvent } from "./events.ts";
 import {
   choiceInWords,
   handoffOf,
+  readHandoff,
   recentMessagesOf,
   ttlFor,
   withHandoff,
@@ -99,6 +102,8 @@ export interface TurnResult {
   replies: Reply[];
   /** The route reached in this turn, if any. */
   routeId?: string;
+  /** Why decide() chose that route (typed codes with their facts; staff views word them). */
+  reasons?: Reason[];
   /** Facts known after this turn (no PIN or 個人番号 can be among them). */
   facts: Facts;
   /** Questions asked so far in this diagnosis. */
@@ -218,7 +223,8 @@ export class ConversationRuntime {
     const handoff = this.#opts.handoff?.canHandOff(conversationId) ? this.#opts.handoff : undefined;
     let meta: Record<string, unknown> = stored?.meta ?? {};
     let handoffChange: TurnResult["handoff"];
-    const underHandoff = handoffOf(meta);
+    const read = readHandoff(meta);
+    const underHandoff = read.kind === "ok" ? read.state : undefined;
     // Reminders (issue 17): an answer to the opt-in question, or 「通知を止める」 at any time.
     const reminded = await this.#opts.reminders?.intercept(conversationId, event, meta);
     if (reminded) return this.#reminderTurn(conversationId, stored, reminded.replies, reminded.meta, options);
@@ -231,6 +237,14 @@ export class ConversationRuntime {
       // Starting over (or a hand-off left behind by a configuration without a desk) ends the hand-off.
       if (handoff) {
         notices.push(...(await handoff.withdraw(underHandoff)));
+        handoffChange = "withdrawn";
+      }
+      meta = withHandoff(meta, undefined);
+    }
+    if (read.kind === "unreadable") {
+      // A hand-off this version cannot read (HANDOFF_VERSION): withdrawn on the desk, the resident told.
+      if (handoff) {
+        notices.push(...(await handoff.withdrawUnreadable(conversationId, read)));
         handoffChange = "withdrawn";
       }
       meta = withHandoff(meta, undefined);
@@ -343,7 +357,7 @@ export class ConversationRuntime {
     };
     const result: TurnResult = {
       replies,
-      ...(route ? { routeId: route.routeId } : {}),
+      ...(route ? { routeId: route.routeId, reasons: routeReasons(context) } : {}),
       facts: context.facts,
       questionsAsked: context.asked.length,
       ...(context.pending ? { pendingSlot: context.pending } : {}),

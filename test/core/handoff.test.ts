@@ -10,6 +10,8 @@ import {
   Handoff,
   handoffOf,
   HANDOFF_TTL_MS,
+  HANDOFF_VERSION,
+  readHandoff,
   idempotencyUuid,
   ttlFor,
   withRecentMessage,
@@ -101,6 +103,51 @@ describe("hand-off state on meta", () => {
     // An old detail button tapped under hand-off reaches staff in words (issue #13).
     expect(choiceInWords("detail:proxy", "detail")).toBe("（ボタン）代理人が行く場合");
     expect(choiceInWords("x", undefined)).toBe("（ボタン）x");
+  });
+});
+
+describe("the hand-off state is versioned like the snapshot (issue 13)", () => {
+  const old = { ticketId: "1.2", status: "waiting", acknowledged: true, ticket: { origin: "web", facts: [], recentMessages: [], openedAt: "x" } };
+
+  it("is written with its version, reads a state from before versions through the migration, and flags any other", () => {
+    expect(HANDOFF_VERSION).toBe(1);
+    expect(readHandoff({ handoff: old })).toEqual({ kind: "ok", state: { ...old, version: 1 } });
+    expect(readHandoff({ handoff: { ...old, version: 1 } })).toEqual({ kind: "ok", state: { ...old, version: 1 } });
+    expect(readHandoff({ handoff: { ...old, version: 2 } })).toMatchObject({ kind: "unreadable", ticketId: "1.2", version: 2 });
+    expect(readHandoff({ handoff: { ...old, version: 1, status: "paused" } })).toMatchObject({ kind: "unreadable", ticketId: "1.2" });
+    expect(readHandoff({ handoff: "garbage" })).toEqual({ kind: "unreadable" });
+    expect(readHandoff({})).toEqual({ kind: "none" });
+    // No migration for a version: unreadable, not read as it is.
+    expect(readHandoff({ handoff: old }, {})).toMatchObject({ kind: "unreadable", ticketId: "1.2" });
+  });
+
+  it("a hand-off stored before versions still forwards the resident to its ticket (migrated, not orphaned)", async () => {
+    const { runtime, store, desk } = setup();
+    await runtime.handle("web:v0", { kind: "text", text: "担当者の方と直接お話ししたいです" });
+    const stored = (await store.get("web:v0"))!;
+    const { version, ...before } = handoffOf(stored.meta)!;
+    expect(version).toBe(HANDOFF_VERSION);
+    await store.save("web:v0", { ...stored, meta: { ...stored.meta, handoff: before } }, 60_000);
+    const turn = await runtime.handle("web:v0", { kind: "text", text: "よろしくお願いします" });
+    expect(turn.handoff).toBe("forwarded");
+    expect(desk.thread).toEqual([{ ticketId: "1700000000.000001", text: "よろしくお願いします" }]);
+    expect(await runtime.handoffStatus("web:v0")).toBe("waiting");
+  });
+
+  it("a hand-off of a version it cannot read is withdrawn on the desk and the resident told politely, then the bot answers", async () => {
+    const { runtime, store, desk } = setup();
+    await runtime.handle("web:v9", { kind: "text", text: "担当者の方と直接お話ししたいです" });
+    const stored = (await store.get("web:v9"))!;
+    const state = handoffOf(stored.meta)!;
+    await store.save("web:v9", { ...stored, meta: { ...stored.meta, handoff: { ...state, version: 99 } } }, 60_000);
+    const turn = await runtime.handle("web:v9", { kind: "text", text: "4桁の暗証番号を2回間違えてしまいました" });
+    expect(desk.updates).toEqual([{ ticketId: "1700000000.000001", state: { status: "withdrawn" } }]);
+    expect(desk.thread).toEqual([]);
+    expect(turn.handoff).toBe("withdrawn");
+    expect(turn.replies[0]).toEqual({ type: "text", text: HANDOFF_MESSAGES.unreadable });
+    expect(turn.routeId).toBe("pin-retry-guidance");
+    expect((await store.get("web:v9"))!.meta?.handoff).toBeUndefined();
+    expect(await runtime.handoffStatus("web:v9")).toBe("none");
   });
 });
 

@@ -37,6 +37,15 @@ describe("ConversationRuntime", () => {
     expect(turn.routeId).toBe("pin-reset-counter");
   });
 
+  it("a route comes with decide()'s reasons (typed codes and the facts behind them), none while a question is open", async () => {
+    const { runtime } = setup();
+    const asking = await runtime.handle("t:r", { kind: "text", text: "署名用の暗証番号を忘れました" });
+    expect(asking.reasons).toBeUndefined();
+    const turn = await runtime.handle("t:r", { kind: "choice", value: "no" });
+    expect(turn.routeId).toBe("pin-reset-counter");
+    expect(turn.reasons).toEqual([{ code: "other-pin-forgotten" }]);
+  });
+
   it("a snapshot of an older machine version restarts politely; a migration is used when there is one", async () => {
     const { store, runtime } = setup();
     await runtime.handle("t:3", { kind: "text", text: "電子証明書が失効していると出ました" });

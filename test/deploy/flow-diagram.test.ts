@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ROUTE_IDS } from "../../flows/certificate-recovery/routes-ids.ts";
-import { SLOTS } from "../../src/core/slots.ts";
+import { ASKED_SLOTS } from "../../flows/certificate-recovery/decide.ts";
 import { FLOW_DOC_PATH, renderFlowDiagram, shortQuestion } from "../../scripts/flows-diagram.ts";
 
 function mermaidBlock(doc: string): string[] {
@@ -29,7 +29,7 @@ describe("docs/flow.md", () => {
   it("draws every question and every route, each reached from deciding", () => {
     const lines = mermaidBlock(rendered);
     expect(lines[0]).toBe("stateDiagram-v2");
-    for (const slot of SLOTS) {
+    for (const slot of ASKED_SLOTS) {
       expect(lines).toContain(`  deciding --> ask_${slot} : ask：${slot}`);
       expect(lines.some((l) => l.startsWith(`    state "${slot} — `) && l.endsWith(` as ask_${slot}`))).toBe(true);
     }
@@ -57,7 +57,7 @@ describe("docs/flow.md", () => {
   });
 
   it("lists every question and route in its tables", () => {
-    for (const slot of SLOTS) expect(rendered).toMatch(new RegExp(`^\\| \`${slot}\` \\| `, "m"));
+    for (const slot of ASKED_SLOTS) expect(rendered).toMatch(new RegExp(`^\\| \`${slot}\` \\| `, "m"));
     for (const routeId of ROUTE_IDS) expect(rendered).toMatch(new RegExp(`^\\| \`${routeId}\` \\| `, "m"));
   });
 });

@@ -4,7 +4,7 @@
  * the route's text must or must not contain (facts.md section in each title).
  */
 import { describe, expect, it } from "vitest";
-import { decide } from "../../flows/certificate-recovery/decide.ts";
+import { decide, decideWithReasons } from "../../flows/certificate-recovery/decide.ts";
 import { whyRoute } from "../../flows/certificate-recovery/explain.ts";
 import { PROXY_RULES, procedureOf } from "../../flows/certificate-recovery/proxy.ts";
 import { buildRoute } from "../../flows/certificate-recovery/routes.ts";
@@ -243,7 +243,8 @@ describe("defect 7: 「失効しています」 with the move and the dates unkn
     expect(t).not.toContain("カード本体はそのまま使えます");
     expect(t).toMatch(/有効期限切れ.*住所・氏名|住所・氏名.*有効期限切れ/);
     expect(t).toContain("確認");
-    for (const w of whyRoute((step as { routeId: RouteId }).routeId, facts)) expect(w).not.toContain("カード本体はまだ有効");
+    const reasoned = decideWithReasons(facts, today);
+    for (const w of whyRoute(reasoned.kind === "route" ? reasoned.reasons : [])) expect(w).not.toContain("カード本体はまだ有効");
   });
 
   it("with the dates known it says so plainly", () => {

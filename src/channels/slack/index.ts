@@ -103,7 +103,7 @@ export function createSlackChannel(opts: SlackChannelOptions): Channel {
   /** Run one turn and post its replies. */
   async function deliver(client: WebClient, target: SlackTarget, event: InboundEvent): Promise<void> {
     const turn = await runtime.handle(target.conversationId, event);
-    await postMessages(client, target, renderReplies(turn.replies, { conversationId: target.conversationId, facts: turn.facts }));
+    await postMessages(client, target, renderReplies(turn.replies, { conversationId: target.conversationId, facts: turn.facts, ...(turn.reasons ? { reasons: turn.reasons } : {}) }));
     log.info(
       { conversation: hashId(target.conversationId), event: event.kind, routeId: turn.routeId, pendingSlot: turn.pendingSlot, asked: turn.questionsAsked },
       "slack turn",

@@ -11,8 +11,7 @@ import type { types } from "@slack/bolt";
 import type { Ticket, TicketState } from "../../core/handoff.ts";
 import type { QuestionReply, Reply, RouteReply } from "../../core/reply.ts";
 import type { Facts } from "../../core/slots.ts";
-import { factLabels, whyRoute } from "../../../flows/certificate-recovery/explain.ts";
-import { ROUTE_IDS, type RouteId } from "../../../flows/certificate-recovery/routes-ids.ts";
+import { factLabels, whyRoute, type Reason } from "../../../flows/certificate-recovery/explain.ts";
 import { formatJapaneseDateTime } from "../../calendar/index.ts";
 import { HANDOFF_CLAIM, HANDOFF_RESOLVE, questionBlockId } from "./parse.ts";
 
@@ -40,6 +39,8 @@ export interface TurnView {
   conversationId: string;
   /** Facts known after the turn, for the staff view. */
   facts: Facts;
+  /** decide()'s reasons for the route reached in the turn (TurnResult.reasons), for "why this route". */
+  reasons?: readonly Reason[];
 }
 
 /** Slack mrkdwn needs `&`, `<` and `>` escaped; nothing else is. */
@@ -152,7 +153,7 @@ function renderRoute(r: RouteReply, view: TurnView): Block[] {
 /** For help-desk staff: which route and why, what was heard, and the answer to copy for the resident. */
 export function renderStaffView(r: RouteReply, view: TurnView): Block[] {
   const facts = factLabels(view.facts).map((f) => `• ${escapeMrkdwn(f.label)}：${escapeMrkdwn(f.value)}`);
-  const why = isRouteId(r.routeId) ? whyRoute(r.routeId, view.facts).map((w) => `• ${escapeMrkdwn(w)}`) : [];
+  const why = whyRoute(view.reasons ?? []).map((w) => `• ${escapeMrkdwn(w)}`);
   return [
     { type: "divider" },
     { type: "context", elements: [{ type: "mrkdwn", text: `:memo: *担当者向け*　ルート \`${escapeMrkdwn(r.routeId)}\`` }] },
@@ -169,7 +170,6 @@ export function renderStaffView(r: RouteReply, view: TurnView): Block[] {
 /** The question offering a route's details (contract: choices `detail:<id>`). */
 const DETAIL_QUESTION_SLOT = "detail";
 
-const isRouteId = (id: string): id is RouteId => (ROUTE_IDS as readonly string[]).includes(id);
 
 function blocksOf(reply: Reply, view: TurnView): Block[] {
   switch (reply.type) {

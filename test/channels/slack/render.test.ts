@@ -87,7 +87,7 @@ describe("renderReplies", () => {
   });
 
   it("renders a route as a header, the lead, every section (details too), web link buttons and the staff view", () => {
-    const [message] = renderReplies([route], { conversationId: CONV, facts: { certificate: "user", wrongAttempts: 2 } });
+    const [message] = renderReplies([route], { conversationId: CONV, facts: { certificate: "user", wrongAttempts: 2 }, reasons: [{ code: "not-locked-yet", wrongAttempts: 2, limit: 3 }] });
     expect(message).toEqual({
       text: "暗証番号の入力にご注意ください",
       blocks: [

@@ -126,6 +126,10 @@ describe("direct messages", () => {
     const [, routed] = await until(() => posts("D0STAFF1"), 2);
     expect(routeOf(routed!)).toBe("signature-reissue-after-change");
     expect(routed!.body.blocks[0]).toMatchObject({ type: "header" });
+    // The staff view's "why this route" is decide()'s reason for this route, worded (issue 13).
+    expect(JSON.stringify(routed!.body.blocks)).toContain(
+      "*この案内になった理由*\\n• 発行後に住所・氏名などが変わったため、署名用電子証明書が自動的に失効しています。",
+    );
     // The question now shows what was chosen instead of its buttons.
     const [update] = await until(() => fake.callsOf("chat.update").filter((c) => c.body.channel === "D0STAFF1"));
     expect(update!.body.ts).toBe(question!.result!.ts);
