@@ -100,8 +100,8 @@ const DEDUPE_TTL_MS = 60 * 60 * 1000;
 
 /** What the inbox holds for one Slack item: the work it asks for, keyed for the outbox record. */
 type SlackWork =
-  | { k: "turn"; key: string; target: SlackTarget; event: InboundEvent }
-  | { k: "staff"; key: string; ticketId: string; staff: string; text: string; channel: string };
+  | { k: "turn"; key: string; target: SlackTarget; event: InboundEvent; eventId?: string }
+  | { k: "staff"; key: string; ticketId: string; staff: string; text: string; channel: string; eventId?: string };
 
 /** What one item owes, saved with the conversation's new state; `sent` once Slack has it. */
 interface SlackOutboxRecord {
@@ -170,7 +170,8 @@ export function createSlackChannel(opts: SlackChannelOptions): Channel {
     let record = decodeRecord(await store.getValue(key));
     if (record && record.status !== "owed") {
       opts.metrics?.inboxEvents.inc({ queue: SLACK_QUEUE, outcome: "duplicate" });
-      log.info({ conversation: hashId(item.conversationId), kind: work.k, outcome: "duplicate" }, "slack: event already handled");
+      const ids = work.eventId ? { eventId: work.eventId } : {};
+      log.info({ ...ids, conversation: hashId(item.conversationId), kind: work.k, outcome: "duplicate" }, "slack: event already handled");
       return;
     }
     if (work.k === "staff") return staffReply(work, key, item.resumed);
@@ -246,7 +247,7 @@ export function createSlackChannel(opts: SlackChannelOptions): Channel {
     if (parsed.onlyIfExists && !(await runtime.exists(target.conversationId))) return;
     const eventId = (args.body as { event_id?: unknown }).event_id;
     const key = typeof eventId === "string" ? `event:${eventId}` : `msg:${target.channel}:${(args.body as { event?: { ts?: string } }).event?.ts ?? randomKey()}`;
-    await accept({ k: "turn", key, target, event: parsed.event }, target.conversationId);
+    await accept({ k: "turn", key, target, event: parsed.event, ...(typeof eventId === "string" ? { eventId } : {}) }, target.conversationId);
   }
 
   /** A staff reply in a ticket's thread, to the inbox. True when the message was a ticket's. */
@@ -261,7 +262,7 @@ export function createSlackChannel(opts: SlackChannelOptions): Channel {
     }
     const key = reply.eventId ?? `${handoff.channelId}:${reply.messageTs}`;
     await accept(
-      { k: "staff", key, ticketId: reply.ticketId, staff: reply.staff, text: reply.text, channel: handoff.channelId },
+      { k: "staff", key, ticketId: reply.ticketId, staff: reply.staff, text: reply.text, channel: handoff.channelId, ...(reply.eventId ? { eventId: reply.eventId } : {}) },
       `slack-ticket:${reply.ticketId}`,
     );
     return true;
