@@ -113,6 +113,8 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
         runtime,
         store,
         logger,
+        metrics,
+        resumeAfterMs: config.INBOX_RESUME_AFTER_SECONDS * 1_000,
         signingSecret: config.SLACK_SIGNING_SECRET,
         botToken: config.SLACK_BOT_TOKEN,
         slashCommand: config.SLACK_SLASH_COMMAND,

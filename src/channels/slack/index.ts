@@ -4,15 +4,31 @@
  * in one step). Transport only: verify (Bolt), parse, hand the event to the runtime, render, send.
  *
  * Requests arrive at `POST /webhooks/slack/events` through Bolt's ExpressReceiver; with an app token the
- * same listeners also receive over Socket Mode. Every request is acknowledged first and worked on after.
+ * same listeners also receive over Socket Mode.
+ *
+ * Accept durably, then acknowledge (as the LINE channel does): a message, mention, staff reply in a
+ * ticket's thread, answer button, slash command or staff form is written to the store's inbox (queue
+ * `slack`, ./inbox.ts) before Slack gets its 2xx (Bolt's `processBeforeResponse`); a store that refuses
+ * fails the request (a non-2xx) and Slack retries the event. Whichever instance is alive then takes it,
+ * applies it under its conversation's lock after every earlier one, saves the conversation's new state
+ * together with the answer it owes (the outbox record `outbox:slack:<event id | action ts | …>`), posts
+ * the answer and marks it sent. A retried or resumed item whose record says `sent` is not applied or
+ * posted again. The one gap (Slack's chat.postMessage has no idempotency key): a kill after the post and
+ * before the record is marked sent posts that answer again when the item is resumed.
+ * Ticket buttons (claim / resolve) are handled before the 2xx (they are idempotent in the hand-off).
  */
+import { randomUUID } from "node:crypto";
 import { App, webApi, type AllMiddlewareArgs, type Authorize, type Logger as BoltLogger } from "@slack/bolt";
 import type { Express } from "express";
 import type { ConversationRuntime } from "../../core/runtime.ts";
 import type { InboundEvent } from "../../core/events.ts";
 import type { Handoff, HelpDesk } from "../../core/handoff.ts";
 import { hashId, type Logger } from "../../logger.ts";
-import type { SessionStore } from "../../store/types.ts";
+import type { InboxItem, SessionStore } from "../../store/types.ts";
+import type { Metrics } from "../../observability/metrics.ts";
+import { detectPii } from "../../nlu/index.ts";
+import { MAX_TEXT_LENGTH } from "../../core/runtime.ts";
+import { createSlackInbox, SLACK_QUEUE } from "./inbox.ts";
 import { MESSAGES } from "../../../flows/certificate-recovery/messages.ts";
 import type { Channel } from "../types.ts";
 import { emptyFormErrors, FORM_CALLBACK_ID, renderDiagnosisForm } from "./form.ts";
@@ -33,7 +49,7 @@ import {
   type ParsedMessage,
   type SlackTarget,
 } from "./parse.ts";
-import { renderAnswered, renderReplies, renderThreadStart, renderTicketNote } from "./render.ts";
+import { renderAnswered, renderReplies, renderThreadStart, renderTicketNote, type SlackMessage } from "./render.ts";
 import { renderHome } from "./home.ts";
 import type { HomeSummary } from "../../analytics/home.ts";
 import { cannotPostHere, createSlackHelpDesk, postMessages, postThreadStart, slackErrorCode } from "./send.ts";
@@ -41,8 +57,14 @@ import { boltLogger, createAuthorization, createSlackReceiver, webClientOptions 
 
 export interface SlackChannelOptions {
   runtime: ConversationRuntime;
-  /** For event dedupe (`claimEvent`): Slack retries an event it thinks was not received. */
+  /** The inbox (queue `slack`), the outbox records and the conversations' locks. */
   store: SessionStore;
+  /** Inbox metrics (`mcr_inbox_events_total{queue="slack"}`, `mcr_inbox_depth`). */
+  metrics?: Metrics;
+  /** An item taken but not finished for this long is taken over by another instance. Default 30 s. */
+  resumeAfterMs?: number;
+  /** Tries of one item before it is given up on (parked for a person). Default 5. */
+  maxAttempts?: number;
   logger: Logger;
   signingSecret: string;
   botToken: string;
@@ -73,8 +95,28 @@ export function createSlackHelpDeskClient(opts: { botToken: string; apiUrl?: str
   return createSlackHelpDesk(client, opts.channelId);
 }
 
-/** How long an event id is remembered: Slack retries three times within about five minutes. */
+/** How long an outbox record (so an event id's dedupe) is kept: Slack retries three times within about five minutes. */
 const DEDUPE_TTL_MS = 60 * 60 * 1000;
+
+/** What the inbox holds for one Slack item: the work it asks for, keyed for the outbox record. */
+type SlackWork =
+  | { k: "turn"; key: string; target: SlackTarget; event: InboundEvent; eventId?: string }
+  | { k: "staff"; key: string; ticketId: string; staff: string; text: string; channel: string; eventId?: string };
+
+/** What one item owes, saved with the conversation's new state; `sent` once Slack has it. */
+interface SlackOutboxRecord {
+  status: "owed" | "sent" | "none";
+  messages?: SlackMessage[];
+}
+
+const outboxKeyOf = (key: string) => `outbox:slack:${key}`;
+
+/** The event with any PIN or 個人番号 in its text replaced (flagged): the inbox keeps none. */
+function redacted(event: InboundEvent): InboundEvent {
+  if (event.kind !== "text") return event;
+  const pii = detectPii(event.text.slice(0, MAX_TEXT_LENGTH));
+  return pii.kinds.length === 0 ? event : { kind: "text", text: pii.redacted, piiRemoved: true };
+}
 /** Token errors that mean the configuration is wrong, not that Slack is unreachable. */
 const TOKEN_REFUSED = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"]);
 const TICKET_CLOSED = "この相談はすでに終了しているため、相談者には届いていません。";
@@ -100,17 +142,81 @@ export function createSlackChannel(opts: SlackChannelOptions): Channel {
   if (socketApp) listen(socketApp);
   let socketStarted = false;
 
-  /** Run one turn and post its replies. */
-  async function deliver(client: WebClient, target: SlackTarget, event: InboundEvent): Promise<void> {
-    const turn = await runtime.handle(target.conversationId, event);
-    await postMessages(client, target, renderReplies(turn.replies, { conversationId: target.conversationId, facts: turn.facts, ...(turn.reasons ? { reasons: turn.reasons } : {}) }));
-    log.info(
-      { conversation: hashId(target.conversationId), event: event.kind, routeId: turn.routeId, pendingSlot: turn.pendingSlot, asked: turn.questionsAsked },
-      "slack turn",
-    );
+  const worker = new webApi.WebClient(opts.botToken, { ...clientOptions, logger: bolt });
+  const inbox = createSlackInbox({
+    store,
+    log,
+    ...(opts.metrics ? { metrics: opts.metrics } : {}),
+    resumeAfterMs: opts.resumeAfterMs ?? 30_000,
+    maxAttempts: opts.maxAttempts ?? 5,
+    handle: handleItem,
+    givenUp: async (item) => {
+      const work = JSON.parse(item.body) as SlackWork;
+      if (work.k !== "turn") return;
+      await postMessages(worker, work.target, renderReplies([{ type: "text", text: MESSAGES.internalError }], { conversationId: work.target.conversationId, facts: {} }));
+    },
+  });
+
+  /** Write work to the inbox (before the 2xx); a refusal fails the request, so Slack retries. */
+  async function accept(work: SlackWork, conversationId: string): Promise<void> {
+    const body: SlackWork = work.k === "turn" ? { ...work, event: redacted(work.event) } : work;
+    await inbox.accept([{ conversationId, body: JSON.stringify(body) }]);
   }
 
-  /** Work after the ack: a failure is logged and, where there is a place to say it, apologised for. */
+  /** One item from the inbox (its conversation locked, every earlier one done): step with outbox, post once. */
+  async function handleItem(item: InboxItem): Promise<void> {
+    const work = JSON.parse(item.body) as SlackWork;
+    const key = outboxKeyOf(work.key);
+    let record = decodeRecord(await store.getValue(key));
+    if (record && record.status !== "owed") {
+      opts.metrics?.inboxEvents.inc({ queue: SLACK_QUEUE, outcome: "duplicate" });
+      const ids = work.eventId ? { eventId: work.eventId } : {};
+      log.info({ ...ids, conversation: hashId(item.conversationId), kind: work.k, outcome: "duplicate" }, "slack: event already handled");
+      return;
+    }
+    if (work.k === "staff") return staffReply(work, key, item.resumed);
+    const { target, event } = work;
+    if (!record) {
+      let owed: SlackOutboxRecord = { status: "none" };
+      const turn = await runtime.handle(target.conversationId, event, {
+        lockHeld: true,
+        outbox: (result) => {
+          const messages = renderReplies(result.replies, { conversationId: target.conversationId, facts: result.facts, ...(result.reasons ? { reasons: result.reasons } : {}) });
+          owed = messages.length > 0 ? { status: "owed", messages } : { status: "none" };
+          return [{ key, value: JSON.stringify(owed), ttlMs: DEDUPE_TTL_MS }];
+        },
+      });
+      record = owed;
+      log.info(
+        { conversation: hashId(target.conversationId), event: event.kind, routeId: turn.routeId, pendingSlot: turn.pendingSlot, asked: turn.questionsAsked },
+        "slack turn",
+      );
+    }
+    if (record.status !== "owed") return;
+    await postMessages(worker, target, record.messages ?? []);
+    await store.setValue(key, JSON.stringify({ status: "sent" } satisfies SlackOutboxRecord), DEDUPE_TTL_MS);
+  }
+
+  /** A staff reply in a ticket's thread goes to the resident, once (the hand-off sends it with this key). */
+  async function staffReply(work: Extract<SlackWork, { k: "staff" }>, key: string, resumed: boolean): Promise<void> {
+    const { handoff } = opts;
+    if (!handoff) return;
+    const thread = { channel: work.channel, threadTs: work.ticketId };
+    let outcome;
+    try {
+      // The same key on every try: the resident's channel sends it once (LINE's retry key).
+      outcome = await handoff.desk.staffReply(work.ticketId, work.staff, work.text, `slack:${work.key}`);
+    } catch (err) {
+      log.error({ ticket: work.ticketId, err: { name: (err as Error).name, code: (err as { code?: unknown }).code } }, "slack: staff reply not delivered");
+      await postMessages(worker, thread, [renderTicketNote(NOT_DELIVERED)]).catch(() => undefined);
+      return;
+    }
+    log.info({ ticket: work.ticketId, outcome, ...(resumed ? { resumed: true } : {}) }, "slack: staff reply");
+    if (outcome === "closed") await postMessages(worker, thread, [renderTicketNote(TICKET_CLOSED)]);
+    await store.setValue(key, JSON.stringify({ status: "sent" } satisfies SlackOutboxRecord), DEDUPE_TTL_MS);
+  }
+
+  /** Work before the 2xx that is not the inbox's (opening a modal): a failure is logged and, where possible, apologised for. */
   async function guarded(client: WebClient, target: Target | undefined, what: string, work: () => Promise<void>): Promise<void> {
     try {
       await work();
@@ -123,31 +229,29 @@ export function createSlackChannel(opts: SlackChannelOptions): Channel {
     }
   }
 
-  /**
-   * Slack retries an event it did not see acknowledged in time; a retry of an event already handled is
-   * skipped. Claimed only for events the bot acts on, so that channel chatter costs no store writes.
-   */
-  async function firstDelivery(body: { event_id?: unknown }, retryNum: number | undefined): Promise<boolean> {
-    if (typeof body.event_id !== "string") return true;
-    if (await store.claimEvent(`slack:${body.event_id}`, DEDUPE_TTL_MS)) return true;
-    log.info({ eventId: body.event_id, retryNum }, "slack: event already handled");
-    return false;
+  /** Work that Slack needs no answer for and never retries (starting a thread, opening a modal): after the 2xx. */
+  const later = new Set<Promise<void>>();
+  function afterAck(work: () => Promise<void>): void {
+    const p = work().catch((err: unknown) => log.error({ err: { name: (err as Error).name } }, "slack: handling failed"));
+    later.add(p);
+    void p.finally(() => later.delete(p));
   }
 
-  async function onMessage(parsed: ParsedMessage | undefined, args: { body: object; context: { retryNum?: number }; client: WebClient }) {
+  /** A turn to take, keyed by Slack's event id (one per event, the same on every retry). */
+  async function onMessage(parsed: ParsedMessage | undefined, args: { body: object }) {
     if (!parsed) return;
-    const { client } = args;
     let target = parsed.target;
     if (parsed.threadConversationId && (await runtime.exists(parsed.threadConversationId))) {
       target = { ...target, conversationId: parsed.threadConversationId };
     }
     if (parsed.onlyIfExists && !(await runtime.exists(target.conversationId))) return;
-    if (!(await firstDelivery(args.body, args.context.retryNum))) return;
-    await guarded(client, target, parsed.event.kind, () => deliver(client, target, parsed.event));
+    const eventId = (args.body as { event_id?: unknown }).event_id;
+    const key = typeof eventId === "string" ? `event:${eventId}` : `msg:${target.channel}:${(args.body as { event?: { ts?: string } }).event?.ts ?? randomKey()}`;
+    await accept({ k: "turn", key, target, event: parsed.event, ...(typeof eventId === "string" ? { eventId } : {}) }, target.conversationId);
   }
 
-  /** A staff reply in a ticket's thread goes to the resident, once. True when the message was a ticket's. */
-  async function onTicketReply(args: { body: object; context: { retryNum?: number; botUserId?: string }; client: WebClient }): Promise<boolean> {
+  /** A staff reply in a ticket's thread, to the inbox. True when the message was a ticket's. */
+  async function onTicketReply(args: { body: object; context: { botUserId?: string } }): Promise<boolean> {
     const { handoff } = opts;
     if (!handoff) return false;
     const reply = parseTicketReply(args.body, args.context.botUserId ?? "", handoff.channelId);
@@ -156,19 +260,11 @@ export function createSlackChannel(opts: SlackChannelOptions): Channel {
       log.info({ ticket: reply.ticketId }, "slack: staff note kept in the thread");
       return true;
     }
-    if (!(await firstDelivery(args.body, args.context.retryNum))) return true;
-    const thread = { channel: handoff.channelId, threadTs: reply.ticketId };
-    try {
-      // The same on every retry of the event: the resident's channel sends it once (LINE's retry key).
-      const key = `slack:${reply.eventId ?? `${handoff.channelId}:${reply.messageTs}`}`;
-      const outcome = await handoff.desk.staffReply(reply.ticketId, reply.staff, reply.text, key);
-      log.info({ ticket: reply.ticketId, outcome }, "slack: staff reply");
-      if (outcome === "closed") await postMessages(args.client, thread, [renderTicketNote(TICKET_CLOSED)]);
-    } catch (err) {
-      log.error({ ticket: reply.ticketId, err: { name: (err as Error).name, code: (err as { code?: unknown }).code } }, "slack: staff reply not delivered");
-      if (reply.eventId) await store.releaseEvent(`slack:${reply.eventId}`).catch(() => undefined);
-      await postMessages(args.client, thread, [renderTicketNote(NOT_DELIVERED)]).catch(() => undefined);
-    }
+    const key = reply.eventId ?? `${handoff.channelId}:${reply.messageTs}`;
+    await accept(
+      { k: "staff", key, ticketId: reply.ticketId, staff: reply.staff, text: reply.text, channel: handoff.channelId, ...(reply.eventId ? { eventId: reply.eventId } : {}) },
+      `slack-ticket:${reply.ticketId}`,
+    );
     return true;
   }
 
@@ -235,22 +331,28 @@ export function createSlackChannel(opts: SlackChannelOptions): Channel {
       const parsed = parseCommand(command);
       if (!parsed) return;
       if (parsed.kind === "form") {
-        await guarded(client, undefined, "form", async () => {
-          await client.views.open({ trigger_id: parsed.triggerId, view: renderDiagnosisForm({ channel: parsed.channel }) });
-        });
+        afterAck(() =>
+          guarded(client, undefined, "form", async () => {
+            await client.views.open({ trigger_id: parsed.triggerId, view: renderDiagnosisForm({ channel: parsed.channel }) });
+          }),
+        );
         return;
       }
-      let thread: { channel: string; threadTs: string };
-      try {
-        thread = await postThreadStart(client, parsed.channel, renderThreadStart(parsed.user, "command"));
-      } catch (err) {
-        if (cannotPostHere(err)) await respond({ response_type: "ephemeral", text: NOT_IN_CHANNEL });
-        else await guarded(client, undefined, "command", () => Promise.reject(err));
-        return;
-      }
-      const target = { conversationId: conversationIdOf(parsed.team, thread.channel, thread.threadTs), ...thread };
-      const event: InboundEvent = parsed.text ? { kind: "text", text: parsed.text } : { kind: "start" };
-      await guarded(client, target, "command", () => deliver(client, target, event));
+      // Slack never retries a slash command: the thread is started after the 2xx, and its first turn
+      // goes through the inbox from there (durable once the thread exists).
+      afterAck(async () => {
+        let thread: { channel: string; threadTs: string };
+        try {
+          thread = await postThreadStart(client, parsed.channel, renderThreadStart(parsed.user, "command"));
+        } catch (err) {
+          if (cannotPostHere(err)) await respond({ response_type: "ephemeral", text: NOT_IN_CHANNEL });
+          else await guarded(client, undefined, "command", () => Promise.reject(err));
+          return;
+        }
+        const target = { conversationId: conversationIdOf(parsed.team, thread.channel, thread.threadTs), ...thread };
+        const event: InboundEvent = parsed.text ? { kind: "text", text: parsed.text } : { kind: "start" };
+        await guarded(client, target, "command", () => accept({ k: "turn", key: `thread:${thread.channel}:${thread.threadTs}`, target, event }, target.conversationId));
+      });
     });
 
     const onChoice = async ({ ack, body, client }: AllMiddlewareArgs & { ack: () => Promise<void>; body: unknown }) => {
@@ -268,7 +370,8 @@ export function createSlackChannel(opts: SlackChannelOptions): Channel {
           })
           .catch((err: unknown) => log.warn({ slackError: slackErrorCode(err) }, "slack: could not mark the question answered"));
       }
-      await guarded(client, parsed.target, "choice", () => deliver(client, parsed.target, parsed.event));
+      const actionTs = (body as { actions?: { action_ts?: string }[] }).actions?.[0]?.action_ts ?? randomKey();
+      await accept({ k: "turn", key: `action:${parsed.target.channel}:${actionTs}`, target: parsed.target, event: parsed.event }, parsed.target.conversationId);
     };
     app.action(/^choice:\d+$/, onChoice);
     app.action("date", onChoice);
@@ -296,23 +399,30 @@ export function createSlackChannel(opts: SlackChannelOptions): Channel {
       const meta = parseFormMeta(view.private_metadata);
       const team = body.team?.id ?? body.user.team_id;
       if (!meta || !team) return;
-      await guarded(client, undefined, "form", async () => {
-        let thread = meta.threadTs ? { channel: meta.channel, threadTs: meta.threadTs } : undefined;
-        if (!thread) {
+      const submit = (thread: { channel: string; threadTs: string }) => {
+        const target = { conversationId: conversationIdOf(team, thread.channel, thread.threadTs), ...thread };
+        const key = `view:${view.id}:${"trigger_id" in body ? body.trigger_id : ""}:${thread.channel}:${thread.threadTs}`;
+        return accept({ k: "turn", key, target, event: { kind: "facts", facts } }, target.conversationId);
+      };
+      // In a thread: to the inbox before the 2xx. A new thread is started after it (its turn then through the inbox).
+      if (meta.threadTs) return void (await submit({ channel: meta.channel, threadTs: meta.threadTs }));
+      afterAck(() =>
+        guarded(client, undefined, "form", async () => {
           const start = renderThreadStart(body.user.id, "form");
           // Where the bot may not post, the answer goes to the staff member's DM with the app.
-          thread = await postThreadStart(client, meta.channel, start).catch((err: unknown) => {
+          const thread = await postThreadStart(client, meta.channel, start).catch((err: unknown) => {
             if (!cannotPostHere(err)) throw err;
             return postThreadStart(client, body.user.id, start);
           });
-        }
-        const target = { conversationId: conversationIdOf(team, thread.channel, thread.threadTs), ...thread };
-        await guarded(client, target, "form", () => deliver(client, target, { kind: "facts", facts }));
-      });
+          await submit(thread);
+        }),
+      );
     });
 
     app.error(async (err) => {
       log.error({ err: { name: err.name, code: err.code } }, "slack: unhandled error");
+      // Not accepted (the store refused, or failed before the inbox had it): a non-2xx, so Slack retries.
+      throw err;
     });
   }
 
@@ -335,12 +445,15 @@ export function createSlackChannel(opts: SlackChannelOptions): Channel {
         socketStarted = true;
         log.info("slack: connected over Socket Mode");
       }
+      inbox.start();
     },
     async stop() {
       if (socketApp && socketStarted) {
         socketStarted = false;
         await socketApp.stop();
       }
+      while (later.size > 0) await Promise.allSettled([...later]);
+      await inbox.stop();
     },
   };
 }
@@ -349,3 +462,14 @@ export function createSlackChannel(opts: SlackChannelOptions): Channel {
 function socketModeApp(appToken: string, authorize: Authorize<boolean>, clientOptions: webApi.WebClientOptions, logger: BoltLogger): App {
   return new App({ socketMode: true, appToken, authorize, clientOptions: { ...clientOptions }, logger, convoStore: false });
 }
+
+function decodeRecord(text: string | undefined): SlackOutboxRecord | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as SlackOutboxRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+const randomKey = () => randomUUID();

@@ -13,15 +13,16 @@ export const SLACK_EVENTS_PATH = "/webhooks/slack/events";
 
 /**
  * The receiver for `POST /webhooks/slack/events`. It reads the raw body itself (no JSON parser may sit
- * in front of it), verifies the signature and timestamp, answers `url_verification`, and acknowledges
- * before the work is done (`processBeforeResponse: false`): Slack wants an answer within 3 seconds.
+ * in front of it), verifies the signature and timestamp, answers `url_verification`, and answers only once
+ * the listeners are done (`processBeforeResponse: true`): they write the work to the durable inbox and
+ * return, so the 2xx means accepted (within Slack's 3 seconds) and a listener's failure is a non-2xx.
  */
 export function createSlackReceiver(opts: { signingSecret: string; logger: BoltLogger }): ExpressReceiver {
   return new ExpressReceiver({
     signingSecret: opts.signingSecret,
     signatureVerification: true,
     endpoints: { events: SLACK_EVENTS_PATH },
-    processBeforeResponse: false,
+    processBeforeResponse: true,
     router: Router(),
     logger: opts.logger,
     bodyLimit: "1mb",

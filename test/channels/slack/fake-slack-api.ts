@@ -32,6 +32,12 @@ export interface FakeSlackApi {
   refusedTokens: Set<string>;
   /** Answer every Web API call this late (to show that Slack requests are acknowledged first). */
   delayMs: number;
+  /**
+   * Web API methods whose calls are held: never answered nor recorded (as if they never reached
+   * Slack), counted in {@link held}. A held call ends when its client goes away (a killed instance).
+   */
+  stalled: Set<string>;
+  readonly held: number;
   /** A response_url that lands here (recorded as method `response_url`). */
   responseUrl: string;
   /** Wait until `count` calls of `method` were recorded (or fail after `timeoutMs`). */
@@ -166,6 +172,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
 
   // Assigned once the server listens; the handler only reads it for requests, which come after.
   let fake!: FakeSlackApi;
+  let held = 0;
   const server: Server = createServer(async (req, res) => {
     const path = (req.url ?? "").split("?")[0] ?? "";
     const raw = await readBody(req);
@@ -176,6 +183,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       return;
     }
     const method = path.replace(/^\/api\//, "");
+    if (fake.stalled.has(method)) {
+      held += 1;
+      return;
+    }
     if (fake.delayMs > 0) await new Promise((r) => setTimeout(r, fake.delayMs));
     let body: Record<string, any>;
     try {
@@ -255,6 +266,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     notInChannel,
     refusedTokens,
     delayMs: 0,
+    stalled: new Set<string>(),
+    get held() {
+      return held;
+    },
     async waitFor(method, count = 1, timeoutMs = 5_000) {
       const until = Date.now() + timeoutMs;
       while (callsOf(method).length < count) {

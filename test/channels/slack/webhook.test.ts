@@ -3,7 +3,12 @@
  * interactions), Web API calls out to a local fake Slack.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Server } from "node:http";
 import type { RunningServer } from "../../../src/main.ts";
+import { createSlackChannel } from "../../../src/channels/slack/index.ts";
+import { createLogger } from "../../../src/logger.ts";
+import { createApp } from "../../../src/server.ts";
+import { MemoryStore } from "../../../src/store/memory.ts";
 import { startTestServer } from "../../helpers/server.ts";
 import { sleep, until } from "../../helpers/wait.ts";
 import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from "./fake-slack-api.ts";
@@ -305,6 +310,41 @@ describe("staff form", () => {
     expect(JSON.parse(res.text)).toEqual({ response_action: "errors", errors: { "slot:symptom": "少なくとも1つ選んでください。" } });
     await sleep(200);
     expect(posts("C0FORM03")).toHaveLength(0);
+  });
+});
+
+describe("durable acceptance (issue 16)", () => {
+  it("a store that cannot take the event → a non-2xx (Slack retries), nothing answered", async () => {
+    const store = new MemoryStore();
+    store.enqueue = async () => {
+      throw new Error("redis down");
+    };
+    const lines: any[] = [];
+    const logger = createLogger("info", { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const channel = createSlackChannel({ runtime: server.runtime, store, logger, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, apiUrl: fake.url, slashCommand: "/mynacard" });
+    const app = createApp({ channels: [channel], store, logger });
+    const http = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    });
+    await channel.start?.();
+    try {
+      const res = await postEvent(`http://127.0.0.1:${(http.address() as any).port}/webhooks/slack/events`, dm("D0DOWN01", "マイナンバーカードを落としました"));
+      expect(res.status).toBeGreaterThanOrEqual(500);
+      expect(lines.some((l) => String(l.msg).startsWith("slack events not accepted"))).toBe(true);
+      await sleep(300);
+      expect(posts("D0DOWN01")).toHaveLength(0);
+    } finally {
+      await channel.stop?.();
+      await new Promise((r) => http.close(r));
+      await store.close();
+    }
+  });
+
+  it("/metrics: Slack events accepted and duplicates, through the inbox (queue slack)", async () => {
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const value = (name: string) => Number(new RegExp(`^${name.replace(/[{}"]/g, "\\$&")} (\\d+)`, "m").exec(text)?.[1] ?? NaN);
+    expect(value('mcr_inbox_events_total{queue="slack",outcome="accepted"}')).toBeGreaterThan(5);
+    expect(value('mcr_inbox_events_total{queue="slack",outcome="duplicate"}')).toBeGreaterThanOrEqual(1);
   });
 });
 
