@@ -28,13 +28,15 @@ export function singleInstance() {
   const reminders = new ReminderOffers({ store: new MemoryReminderStore(), counterHours: city.counter.hours, remindable: lineUserIdOf, offer: true });
   const runtime = new ConversationRuntime({ store, city, now: nowFromEnv(BOT_NOW), idleTtlMs: 24 * 3_600_000, reminders });
   return {
-    async handle(event: LineEvent): Promise<{ messages: unknown[]; snapshot: any }> {
+    /** Handle one event as the LINE channel would; the LINE messages it would reply with, and the snapshot (and meta) after. */
+    async handle(event: LineEvent): Promise<{ messages: unknown[]; snapshot: any; meta?: Record<string, unknown> }> {
       const action = toLineAction(asWebhookEvent(event));
       if (action.kind !== "turn") throw new Error(`event ${event.webhookEventId} is not a turn: ${action.kind}`);
       const turn = await runtime.handle(action.conversationId, action.event);
       // Through JSON, as the SDK sends it (undefined fields dropped).
       const messages = JSON.parse(JSON.stringify(renderLineMessages(turn.replies, { counterPhone: city.counter.phone }))) as unknown[];
-      return { messages, snapshot: (await store.get(action.conversationId))?.snapshot };
+      const stored = await store.get(action.conversationId);
+      return { messages, snapshot: stored?.snapshot, ...(stored?.meta ? { meta: stored.meta } : {}) };
     },
     close: () => store.close(),
   };

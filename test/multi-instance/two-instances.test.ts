@@ -19,19 +19,10 @@ import { connect } from "node:net";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Redis } from "ioredis";
-import { loadCityConfig, SAMPLE_CITY_PATH } from "../../flows/cities/schema.ts";
-import { nowFromEnv } from "../../src/calendar/index.ts";
-import { toLineAction } from "../../src/channels/line/parse.ts";
-import { renderLineMessages } from "../../src/channels/line/render.ts";
-import { ConversationRuntime } from "../../src/core/runtime.ts";
-import { MemoryStore } from "../../src/store/memory.ts";
-import { lineUserIdOf, ReminderOffers } from "../../src/reminders/offer.ts";
-import { MemoryReminderStore } from "../../src/reminders/store-memory.ts";
 import { startFakeLineApi, type FakeLineApi } from "../channels/line/fake-line-api.ts";
 import { TEST_ACCESS_TOKEN, TEST_CHANNEL_SECRET } from "../channels/line/sign.ts";
 import {
   adminRedis,
-  BOT_NOW,
   freePorts,
   deleteOwnKeys,
   killAll,
@@ -41,7 +32,6 @@ import {
   type Instance,
 } from "./instances.ts";
 import {
-  asWebhookEvent,
   deliver,
   firstMessages,
   issuedIds,
@@ -53,8 +43,7 @@ import {
   type LineEvent,
   type Move,
 } from "./line-events.ts";
-
-const city = loadCityConfig(SAMPLE_CITY_PATH);
+import { seeded, singleInstance, stateOf } from "./replay.ts";
 const pool = firstMessages();
 
 let fake: FakeLineApi;
@@ -109,50 +98,11 @@ async function storedSnapshot(userId: string): Promise<any> {
   return text === null ? undefined : JSON.parse(text).snapshot;
 }
 
-/** What "the state of a conversation" means here: the machine state and its whole context. */
-function stateOf(snapshot: any) {
-  const c = snapshot?.context ?? {};
-  return { value: snapshot?.value, facts: c.facts, routeId: c.routeId, asked: c.asked, pending: c.pending, misses: c.misses };
-}
-
-/** One instance in this process (MemoryStore, same city and BOT_NOW): the reference behaviour. */
-function singleInstance() {
-  const store = new MemoryStore();
-  // As the server has it with LINE on: the reminder question after a dated route (issue 17).
-  const reminders = new ReminderOffers({ store: new MemoryReminderStore(), counterHours: city.counter.hours, remindable: lineUserIdOf, offer: true });
-  const runtime = new ConversationRuntime({ store, city, now: nowFromEnv(BOT_NOW), idleTtlMs: 24 * 3_600_000, reminders });
-  return {
-    /** Handle one event as the LINE channel would; the LINE messages it would reply with, and the snapshot (and meta) after. */
-    async handle(event: LineEvent): Promise<{ messages: unknown[]; snapshot: any; meta?: Record<string, unknown> }> {
-      const action = toLineAction(asWebhookEvent(event));
-      if (action.kind !== "turn") throw new Error(`event ${event.webhookEventId} is not a turn: ${action.kind}`);
-      const turn = await runtime.handle(action.conversationId, action.event);
-      // Through JSON, as the SDK sends it (undefined fields dropped).
-      const messages = JSON.parse(JSON.stringify(renderLineMessages(turn.replies, { counterPhone: city.counter.phone }))) as unknown[];
-      const stored = await store.get(action.conversationId);
-      return { messages, snapshot: stored?.snapshot, ...(stored?.meta ? { meta: stored.meta } : {}) };
-    },
-    close: () => store.close(),
-  };
-}
-
 /** Tap the first button of the last question. */
 function firstButton(messages: any[]): Move {
   const item = (messages.at(-1)?.quickReply?.items ?? []).find((i: any) => i.action?.type === "postback");
   if (!item) throw new Error(`no button in ${JSON.stringify(messages).slice(0, 300)}`);
   return { kind: "postback", data: item.action.data };
-}
-
-/** A small seeded PRNG (mulberry32): the same duplicates on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 async function waitUntil(predicate: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
