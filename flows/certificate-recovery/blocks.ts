@@ -3,6 +3,7 @@
  * on request. A detail block has an id; after the answer it is offered as a choice `detail:<id>` with
  * the label below, and a tap shows that block alone without restarting the diagnosis.
  */
+import type { Locale } from "../../src/core/locale.ts";
 import type { RouteSection } from "../../src/core/reply.ts";
 
 /** Details a resident can ask for after an answer. Labels fit LINE's 20-character quick replies. */
@@ -23,6 +24,12 @@ export const DETAIL_LABELS = {
   etax: "e-Taxの暗証番号",
 } as const;
 export type DetailId = keyof typeof DETAIL_LABELS;
+
+/** A detail's label in a locale (issue 14: catalogs per locale). */
+export function detailLabel(id: DetailId, locale: Locale = "ja"): string {
+  void locale;
+  return DETAIL_LABELS[id];
+}
 
 /** The value of the choice that opens a detail. */
 export const DETAIL_PREFIX = "detail:";

@@ -9,6 +9,7 @@
 import type { Choice, Reply } from "../../src/core/reply.ts";
 import type { Facts, IsoDate } from "../../src/core/slots.ts";
 import type { CityConfig } from "../cities/schema.ts";
+import type { Locale } from "../../src/core/locale.ts";
 import { CONTACT_CHOICE, RESTART_CHOICE } from "./machine.ts";
 import { FOLLOW_UP_SLOT } from "./questions.ts";
 import { buildRoute } from "./routes.ts";
@@ -28,7 +29,7 @@ const START_OVER: Choice = { label: "最初からやり直す", value: RESTART_C
 /** The replies to 「解決した」 / 「解決しない」. `canHandOff`: a person can take this conversation over. */
 export function feedbackReplies(
   resolved: boolean,
-  ctx: { city: CityConfig; today: IsoDate; facts: Facts; canHandOff: boolean },
+  ctx: { city: CityConfig; today: IsoDate; facts: Facts; canHandOff: boolean; locale?: Locale },
 ): Reply[] {
   if (resolved) return [{ type: "text", text: FEEDBACK_MESSAGES.resolved }];
   // The counter and the phone lines, as the route contact-city shows them.

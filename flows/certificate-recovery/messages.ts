@@ -1,4 +1,5 @@
 /** Fixed sentences the bot says outside questions and routes. Reviewed with the rest of flows/. */
+import type { Locale } from "../../src/core/locale.ts";
 import type { MessageKey } from "./machine.ts";
 
 export const MESSAGES: Record<MessageKey | "expired" | "versionChanged" | "piiWarning" | "internalError" | "unsupported", string> = {
@@ -45,3 +46,15 @@ export const HANDOFF_MESSAGES = {
   /** The ticket could not be opened (the help desk's system did not answer). */
   unavailable: "申し訳ありません。ただいま担当者におつなぎできませんでした。お手数ですが、上の窓口またはお電話でご相談ください。",
 } as const;
+
+/** The fixed sentences in a locale (issue 14: catalogs per locale; `ja` until they are written). */
+export function messagesFor(locale: Locale): typeof MESSAGES {
+  void locale;
+  return MESSAGES;
+}
+
+/** The hand-off sentences in a locale (issue 14). */
+export function handoffMessagesFor(locale: Locale): typeof HANDOFF_MESSAGES {
+  void locale;
+  return HANDOFF_MESSAGES;
+}

@@ -6,6 +6,7 @@ import type { Choice, QuestionReply } from "../../src/core/reply.ts";
 import type { Facts, IsoDate, Slot } from "../../src/core/slots.ts";
 import { SYMPTOMS } from "../../src/core/slots.ts";
 import { addDays, parseIsoDate } from "../../src/calendar/index.ts";
+import type { Locale } from "../../src/core/locale.ts";
 
 interface QuestionDef {
   text: string;
@@ -136,7 +137,10 @@ export function questionReply(
   today: IsoDate,
   retry = false,
   reason?: "noSuchDate" | "ambiguous",
+  locale: Locale = "ja",
 ): QuestionReply {
+  void locale; // issue 14: the catalogs per locale
+
   const def = QUESTIONS[slot];
   let choices = def.choices;
   if (slot === "issuedOn") {
@@ -158,7 +162,8 @@ export const FOLLOW_UP_CHOICES: Choice[] = [
   { label: "最初からやり直す", value: "restart" },
   { label: "窓口に相談したい", value: "contact" },
 ];
-export function followUpReply(): QuestionReply {
+export function followUpReply(locale: Locale = "ja"): QuestionReply {
+  void locale; // issue 14
   return {
     type: "question",
     slot: FOLLOW_UP_SLOT,

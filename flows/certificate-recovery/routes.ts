@@ -26,6 +26,7 @@ import {
   renewalWindow,
 } from "../../src/calendar/index.ts";
 import type { CityConfig } from "../cities/schema.ts";
+import type { Locale } from "../../src/core/locale.ts";
 import { detail, DETAIL_LABELS, detailValue, type Block, type DetailId } from "./blocks.ts";
 import { cardPinTroubleToo, hasNoSignatureCertificate, LOCK_LIMITS, lockLimit } from "./decide.ts";
 import { applicantSections } from "./proxy.ts";
@@ -34,6 +35,8 @@ import type { RouteId } from "./routes-ids.ts";
 export interface RouteContext {
   city: CityConfig;
   today: IsoDate;
+  /** The conversation's language (issue 14); `ja` when unset. */
+  locale?: Locale;
 }
 
 /** One route's answer before rendering. */

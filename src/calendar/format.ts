@@ -11,6 +11,25 @@ export function formatJapaneseDate(d: IsoDate, opts: { weekday?: boolean; year?:
   return `${year}${p.m}月${p.d}日${weekday}`;
 }
 
+const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
+const WEEKDAYS_EN = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+
+/** `Thursday, January 21, 2027`; `weekday` and `year` default to true. */
+export function formatEnglishDate(d: IsoDate, opts: { weekday?: boolean; year?: boolean } = {}): string {
+  const p = dateParts(d);
+  const weekday = opts.weekday === false ? "" : `${WEEKDAYS_EN[weekdayOf(d)]}, `;
+  const year = opts.year === false ? "" : `, ${p.y}`;
+  return `${weekday}${MONTHS_EN[p.m - 1]} ${p.d}${year}`;
+}
+
+/**
+ * A date in the conversation's language: `ja` and `ja-easy` `2027年1月21日（木）` (やさしい日本語 writes dates
+ * plainly, as Japanese does), `en` `Thursday, January 21, 2027`.
+ */
+export function formatDate(d: IsoDate, locale: "ja" | "ja-easy" | "en", opts: { weekday?: boolean; year?: boolean } = {}): string {
+  return locale === "en" ? formatEnglishDate(d, opts) : formatJapaneseDate(d, opts);
+}
+
 /** `1月21日`. */
 export function formatMonthDay(d: IsoDate): string {
   return formatJapaneseDate(d, { weekday: false, year: false });

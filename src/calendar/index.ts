@@ -28,7 +28,7 @@ export {
   renewalWindow,
   renewalWindowStatus,
 } from "./expiry.ts";
-export { formatJapaneseDate, formatMonthDay, toWareki, warekiToGregorianYear } from "./format.ts";
+export { formatDate, formatEnglishDate, formatJapaneseDate, formatMonthDay, toWareki, warekiToGregorianYear } from "./format.ts";
 export type { WarekiEra } from "./format.ts";
 export { firstOpenDayFrom, formatJapaneseDateTime, isOpenOn, isWithinHours, lastOpenDayUpTo, nextOpening } from "./hours.ts";
 export type { Weekday, WeeklyHours } from "./hours.ts";

@@ -2,11 +2,16 @@
  * What a channel hands the core after verifying and parsing a platform request. Conversation ids carry
  * their channel: `web:<id>`, `line:<userId>`, `slack:<team>:<channel>:<thread_ts>`.
  */
+import type { Locale } from "./locale.ts";
 import type { Facts } from "./slots.ts";
 
 export type InboundEvent =
   /** Open a conversation: greeting and the first question (web session, LINE follow). */
-  | { kind: "start" }
+  | {
+      kind: "start";
+      /** The language asked for when the conversation was opened (web `{"locale"}`, `?lang=`, LINE's profile). */
+      locale?: Locale;
+    }
   /** Free text typed by the resident (or staff). */
   | {
       kind: "text";
@@ -16,6 +21,11 @@ export type InboundEvent =
        * durable inbox, which must hold none either): the resident is warned as if it were found here.
        */
       piiRemoved?: boolean;
+      /**
+       * The language the channel knows the resident reads (LINE's profile language), used only when the
+       * conversation has no locale yet (its first message). The resident's own words still win.
+       */
+      localeHint?: Locale;
     }
   /**
    * A tapped choice: a slot value, or `restart` / `contact` after a route. `slot` names the question

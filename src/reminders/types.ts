@@ -25,8 +25,9 @@ export const REMINDER_KINDS = [
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** The conversation's language (contract §3, second wave); `ja` when the conversation has none. */
-export const REMINDER_LOCALES = ["ja", "ja-easy", "en"] as const;
-export type ReminderLocale = (typeof REMINDER_LOCALES)[number];
+import { LOCALES, type Locale } from "../core/locale.ts";
+export const REMINDER_LOCALES = LOCALES;
+export type ReminderLocale = Locale;
 
 /** One stored reminder. */
 export interface Reminder {
