@@ -8,6 +8,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { nowFromEnv } from "./calendar/index.ts";
 import { loadConfig, type AppConfig } from "./config.ts";
 import { ConversationRuntime } from "./core/runtime.ts";
+import { certificateRecoveryFlow } from "../flows/certificate-recovery/index.ts";
 import { Handoff, type ResidentNotifier } from "./core/handoff.ts";
 import { createWebChannel } from "./channels/web/index.ts";
 import { createWebOutbox, type WebOutbox } from "./channels/web/outbox.ts";
@@ -57,6 +58,7 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
   const handoff = await handoffFor(config, city, { store, now, idleTtlMs, outbox, logger, analytics });
   const observed = observeTurns(logger, metrics);
   const runtime = new ConversationRuntime({
+    flow: certificateRecoveryFlow,
     store,
     city,
     now,
@@ -223,6 +225,7 @@ async function handoffFor(
   const log = deps.logger.child({ component: "handoff" });
   log.info({ slackChannel: city.handoff.slackChannelId, residents: Object.keys(notifiers) }, "hand-off to the help desk is on");
   return new Handoff({
+    flow: certificateRecoveryFlow,
     store: deps.store,
     desk: createSlackHelpDeskClient({
       botToken: config.SLACK_BOT_TOKEN,

@@ -12,6 +12,7 @@ import { nowFromEnv } from "../../src/calendar/index.ts";
 import type { InboundEvent } from "../../src/core/events.ts";
 import type { QuestionReply, Reply } from "../../src/core/reply.ts";
 import { ConversationRuntime } from "../../src/core/runtime.ts";
+import { certificateRecoveryFlow } from "../../flows/certificate-recovery/index.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
 import type { SessionStore } from "../../src/store/types.ts";
 import { DEFAULT_NOW, type Conversation } from "../../test/helpers/replay.ts";
@@ -45,6 +46,7 @@ export function loadConversations(): Conversation[] {
 
 export function createBenchRuntime(store: SessionStore): ConversationRuntime {
   return new ConversationRuntime({
+    flow: certificateRecoveryFlow,
     store,
     city: loadCityConfig(SAMPLE_CITY_PATH),
     now: nowFromEnv(BENCH_NOW),

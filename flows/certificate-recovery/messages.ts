@@ -2,7 +2,7 @@
 import type { Locale } from "../../src/core/locale.ts";
 import type { MessageKey } from "./machine.ts";
 
-export const MESSAGES: Record<MessageKey | "expired" | "versionChanged" | "piiWarning" | "internalError" | "unsupported", string> = {
+export const MESSAGES: Record<MessageKey | "expired" | "versionChanged" | "piiWarning" | "internalError" | "unsupported" | "localeSwitched", string> = {
   greeting:
     "こんにちは。マイナ証明書レスキューです。マイナンバーカードの電子証明書や暗証番号で困ったときの手続きを、順番にご案内します。\n※暗証番号やマイナンバー（12桁）は送らないでください。",
   restarted: "最初からお伺いします。",
@@ -16,6 +16,8 @@ export const MESSAGES: Record<MessageKey | "expired" | "versionChanged" | "piiWa
   internalError: "申し訳ありません。ただいま処理できませんでした。少し時間をおいて、もう一度お送りください。",
   unsupported:
     "申し訳ありません。文字のメッセージだけ読み取れます。お困りのことを文章で送るか、ボタンから選んでください。",
+  /** The conversation's language was switched (issue 14); what the resident needs next follows. */
+  localeSwitched: "日本語でご案内します。これまでにお答えいただいた内容はそのまま引き継ぎます。",
 };
 
 /**

@@ -9,6 +9,7 @@ import { nowFromEnv } from "../calendar/index.ts";
 import type { InboundEvent } from "../core/events.ts";
 import type { Choice, Reply } from "../core/reply.ts";
 import { ConversationRuntime } from "../core/runtime.ts";
+import { certificateRecoveryFlow } from "../../flows/certificate-recovery/index.ts";
 import { MemoryStore } from "../store/memory.ts";
 
 /** Print one turn; the choices of all its questions (a route's details, then the follow-up) are numbered on. */
@@ -29,6 +30,7 @@ function show(replies: Reply[]): Choice[] {
 
 const store = new MemoryStore();
 const runtime = new ConversationRuntime({
+  flow: certificateRecoveryFlow,
   store,
   city: loadCityConfig(process.env.MUNICIPALITY_CONFIG ?? SAMPLE_CITY_PATH),
   now: nowFromEnv(process.env.BOT_NOW),

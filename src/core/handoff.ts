@@ -17,14 +17,14 @@
  * {@link Handoff.forward} (they go to the ticket) instead of to the machine.
  */
 import { createHash } from "node:crypto";
-import { DETAIL_LABELS, detailIdOf } from "../../flows/certificate-recovery/blocks.ts";
-import { factLabels, type FactLabel } from "../../flows/certificate-recovery/explain.ts";
-import { HANDOFF_MESSAGES } from "../../flows/certificate-recovery/messages.ts";
-import { FOLLOW_UP_CHOICES, QUESTIONS } from "../../flows/certificate-recovery/questions.ts";
-import { formatJapaneseDateTime, isWithinHours, nextOpening, type WeeklyHours } from "../calendar/index.ts";
+import { formatDate, formatJapaneseDateTime, isWithinHours, nextOpening, todayInTokyo, type WeeklyHours } from "../calendar/index.ts";
 import type { SessionStore } from "../store/types.ts";
+import type { FactLabel, Flow } from "./flow.ts";
+import { localeOfMeta, type Locale } from "./locale.ts";
 import type { Reply } from "./reply.ts";
-import { SLOTS, type Facts, type Slot } from "./slots.ts";
+import type { Facts } from "./slots.ts";
+
+export type { FactLabel };
 
 /** How many of the resident's latest messages a ticket shows. */
 export const RECENT_MESSAGES = 5;
@@ -45,7 +45,7 @@ export type TicketStatus = "waiting" | "active" | "resolved" | "withdrawn";
 export interface Ticket {
   /** The resident's channel: `line`, `web`. */
   origin: string;
-  /** The facts collected, in words (explain.ts). */
+  /** The facts collected, in words (the flow's, for staff). */
   facts: FactLabel[];
   /** The route the bot showed, if any. */
   route?: { routeId: string; title: string };
@@ -114,6 +114,8 @@ export interface HandoffState {
 
 export interface HandoffOptions {
   store: SessionStore;
+  /** The conversation's flow: what the hand-off says to the resident (in the conversation's locale), the facts in words for staff. */
+  flow: Pick<Flow, "handoffWords" | "factLabels">;
   desk: HelpDesk;
   /** By conversation-id prefix (`line`, `web`); a conversation without one is never handed off. */
   notifiers: Readonly<Record<string, ResidentNotifier>>;
@@ -217,12 +219,12 @@ export function channelOfConversation(conversationId: string): string {
   return conversationId.split(":", 1)[0] ?? "";
 }
 
-/** A tapped choice in words, for staff: the button's label when the bot knows it. */
-export function choiceInWords(value: string, slot: string | undefined): string {
-  const ofSlot = slot && (SLOTS as readonly string[]).includes(slot) ? QUESTIONS[slot as Slot].choices : [];
-  const detail = detailIdOf(value);
-  const label = detail ? DETAIL_LABELS[detail] : [...ofSlot, ...FOLLOW_UP_CHOICES].find((c) => c.value === value)?.label;
-  return `（ボタン）${label ?? value.slice(0, 100)}`;
+/** When the desk opens, as the resident reads it: `11月24日（火）8:30`, `November 24, 8:30` in English. */
+function opensAtText(opens: Date, locale: Locale): string {
+  const ja = formatJapaneseDateTime(opens);
+  if (locale !== "en") return ja;
+  const time = /(\d{1,2}:\d{2})$/.exec(ja)?.[1] ?? "";
+  return `${formatDate(todayInTokyo(opens), "en", { year: false })}${time ? `, ${time}` : ""}`;
 }
 
 /**
@@ -269,15 +271,17 @@ export class Handoff {
    */
   async open(
     conversationId: string,
-    input: { facts: Facts; route?: { routeId: string; title: string }; recentMessages: string[] },
+    input: { facts: Facts; route?: { routeId: string; title: string }; recentMessages: string[]; locale?: Locale },
   ): Promise<{ state?: HandoffState; replies: Reply[] }> {
-    const { desk, store, hours, hoursText } = this.#opts;
+    const { desk, store, hours, hoursText, flow } = this.#opts;
+    const locale = input.locale ?? "ja";
+    const words = flow.handoffWords(locale);
     const now = this.#opts.now();
     const within = isWithinHours(now, hours);
     const opens = within ? undefined : nextOpening(now, hours);
     const ticket: Ticket = {
       origin: channelOfConversation(conversationId),
-      facts: factLabels(input.facts),
+      facts: flow.factLabels(input.facts),
       ...(input.route ? { route: input.route } : {}),
       recentMessages: input.recentMessages.slice(-RECENT_MESSAGES),
       openedAt: now.toISOString(),
@@ -289,33 +293,33 @@ export class Handoff {
       await store.setValue(ticketKey(ticketId), conversationId, HANDOFF_TTL_MS);
     } catch (error) {
       this.#report("open", error);
-      return { replies: [{ type: "text", text: HANDOFF_MESSAGES.unavailable }] };
+      return { replies: [{ type: "text", text: words.unavailable }] };
     }
     const text = within
-      ? HANDOFF_MESSAGES.openedWithinHours(hoursText)
+      ? words.openedWithinHours(hoursText)
       : opens
-        ? HANDOFF_MESSAGES.openedOutsideHours(formatJapaneseDateTime(opens), hoursText)
-        : HANDOFF_MESSAGES.openedNoHours(hoursText);
+        ? words.openedOutsideHours(opensAtText(opens, locale), hoursText)
+        : words.openedNoHours(hoursText);
     this.#observe((o) => o.opened(ticketId, now));
     return { state: { version: HANDOFF_VERSION, ticketId, status: "waiting", acknowledged: false, ticket }, replies: [{ type: "text", text }] };
   }
 
   /** Add the resident's (redacted) message to the ticket (under the conversation's lock). */
-  async forward(state: HandoffState, text: string): Promise<{ state: HandoffState; replies: Reply[] }> {
+  async forward(state: HandoffState, text: string, locale: Locale = "ja"): Promise<{ state: HandoffState; replies: Reply[] }> {
     await this.#opts.desk.appendResidentMessage(state.ticketId, text.slice(0, RECENT_MESSAGE_LENGTH * 4));
     if (state.acknowledged) return { state, replies: [] };
-    return { state: { ...state, acknowledged: true }, replies: [{ type: "text", text: HANDOFF_MESSAGES.forwarded }] };
+    return { state: { ...state, acknowledged: true }, replies: [{ type: "text", text: this.#opts.flow.handoffWords(locale).forwarded }] };
   }
 
   /** The resident started over (under the conversation's lock): the ticket says so; the bot answers again. */
-  async withdraw(state: HandoffState): Promise<Reply[]> {
+  async withdraw(state: HandoffState, locale: Locale = "ja"): Promise<Reply[]> {
     this.#observe((o) => o.closed(state.ticketId));
     try {
       await this.#opts.desk.updateTicket(state.ticketId, state.ticket, { status: "withdrawn" });
     } catch (error) {
       this.#report("withdraw", error);
     }
-    return [{ type: "text", text: HANDOFF_MESSAGES.withdrawn }];
+    return [{ type: "text", text: this.#opts.flow.handoffWords(locale).withdrawn }];
   }
 
   /**
@@ -323,7 +327,7 @@ export class Handoff {
    * resident's next event: the ticket, when one is named, is withdrawn on the desk (not left open with
    * nobody behind it), and the resident is told the chat starts over and how to reach a person again.
    */
-  async withdrawUnreadable(conversationId: string, read: { ticketId?: string; ticket?: Ticket }): Promise<Reply[]> {
+  async withdrawUnreadable(conversationId: string, read: { ticketId?: string; ticket?: Ticket }, locale: Locale = "ja"): Promise<Reply[]> {
     if (read.ticketId) {
       const ticketId = read.ticketId;
       this.#observe((o) => o.closed(ticketId));
@@ -339,7 +343,7 @@ export class Handoff {
         this.#report("withdraw", error);
       }
     }
-    return [{ type: "text", text: HANDOFF_MESSAGES.unreadable }];
+    return [{ type: "text", text: this.#opts.flow.handoffWords(locale).unreadable }];
   }
 
   /** A staff member takes the ticket (「対応する」): they are named on it. */
@@ -361,12 +365,14 @@ export class Handoff {
   async staffReply(ticketId: string, staff: string, text: string, eventKey: string): Promise<DeskOutcome> {
     const conversationId = await this.#opts.store.getValue(ticketKey(ticketId));
     if (!conversationId) return "closed";
-    const state = handoffOf((await this.#opts.store.get(conversationId))?.meta);
+    const meta = (await this.#opts.store.get(conversationId))?.meta;
+    const state = handoffOf(meta);
     if (!state || state.ticketId !== ticketId) return "closed";
     const notifier = this.#opts.notifiers[channelOfConversation(conversationId)];
     if (!notifier) return "closed";
     const words = text.trim().slice(0, STAFF_MESSAGE_LENGTH);
-    await notifier.notify(conversationId, [{ type: "text", text: `${HANDOFF_MESSAGES.staffPrefix}${words}` }], eventKey);
+    const prefix = this.#opts.flow.handoffWords(localeOfMeta(meta)).staffPrefix;
+    await notifier.notify(conversationId, [{ type: "text", text: `${prefix}${words}` }], eventKey);
     if (state.status === "waiting") await this.claim(ticketId, staff).catch((error: unknown) => this.#report("claim", error));
     return "done";
   }
@@ -378,7 +384,8 @@ export class Handoff {
     this.#observe((o) => o.closed(ticketId));
     await this.#opts.desk.updateTicket(ticketId, change.before.ticket, { status: "resolved", staff });
     const notifier = this.#opts.notifiers[channelOfConversation(change.conversationId)];
-    await notifier?.notify(change.conversationId, [{ type: "text", text: HANDOFF_MESSAGES.resolved }], `handoff-resolved:${ticketId}`);
+    const resolved = this.#opts.flow.handoffWords(change.locale ?? "ja").resolved;
+    await notifier?.notify(change.conversationId, [{ type: "text", text: resolved }], `handoff-resolved:${ticketId}`);
     return "done";
   }
 
@@ -389,7 +396,7 @@ export class Handoff {
   async #transition(
     ticketId: string,
     change: (state: HandoffState) => HandoffState | undefined | "unchanged",
-  ): Promise<{ outcome: DeskOutcome; conversationId?: string; before?: HandoffState; after?: HandoffState }> {
+  ): Promise<{ outcome: DeskOutcome; conversationId?: string; before?: HandoffState; after?: HandoffState; locale?: Locale }> {
     const { store, idleTtlMs } = this.#opts;
     const conversationId = await store.getValue(ticketKey(ticketId));
     if (!conversationId) return { outcome: "closed" };
@@ -401,7 +408,7 @@ export class Handoff {
       if (after === "unchanged") return { outcome: "unchanged" as const, conversationId, before, after: before };
       const meta = withHandoff(stored.meta ?? {}, after);
       await store.save(conversationId, { ...stored, meta, updatedAt: Date.now() }, ttlFor(meta, idleTtlMs));
-      return { outcome: "done" as const, conversationId, before, ...(after ? { after } : {}) };
+      return { outcome: "done" as const, conversationId, before, ...(after ? { after } : {}), locale: localeOfMeta(stored.meta) };
     });
   }
 

@@ -3,30 +3,14 @@
  * direction, no I/O in the machine. Events of one conversation are handled one at a time (the store's
  * lock), across every instance that shares the store.
  */
-import {
-  MACHINE_ID,
-  MACHINE_VERSION,
-  type ConversationContext,
-  type ConversationEvent,
-  type ConversationOutput,
-  readsNothing,
-  routeReasons,
-  type Reason,
-} from "../../flows/certificate-recovery/machine.ts";
-import { feedbackReplies } from "../../flows/certificate-recovery/feedback.ts";
-import { MESSAGES } from "../../flows/certificate-recovery/messages.ts";
-import { FOLLOW_UP_SLOT, followUpReply, questionReply } from "../../flows/certificate-recovery/questions.ts";
-import { detailIdOf } from "../../flows/certificate-recovery/blocks.ts";
-import { buildRoute, DETAIL_SLOT, detailQuestion, detailReply } from "../../flows/certificate-recovery/routes.ts";
-import type { CityConfig } from "../../flows/cities/schema.ts";
 import { todayInTokyo } from "../calendar/index.ts";
 import { detectPii } from "../nlu/index.ts";
 import type { ReminderOffers } from "../reminders/offer.ts";
 import type { SessionStore, StoredConversation, ValueWrite } from "../store/types.ts";
 import { notFound } from "./errors.ts";
 import type { InboundEvent } from "./events.ts";
+import type { Flow, FlowContext, FlowEvent, FlowOutput, FlowSnapshot, RenderContext } from "./flow.ts";
 import {
-  choiceInWords,
   handoffOf,
   readHandoff,
   recentMessagesOf,
@@ -36,18 +20,25 @@ import {
   type Handoff,
   type HandoffState,
 } from "./handoff.ts";
+import { localeOfMeta, type Locale } from "./locale.ts";
 import type { Reply } from "./reply.ts";
 import type { Facts, IsoDate } from "./slots.ts";
 import { choiceLabel, withTurn } from "./transcript.ts";
-import { persistSnapshot, restoreSnapshot, sendToMachine, startMachine, type MachineSnapshot } from "./turn.ts";
 
 /** Texts longer than this are cut before they are read: nobody describes a card problem in more. */
 export const MAX_TEXT_LENGTH = 2_000;
 const SEEN_TTL_MS = 90 * 24 * 60 * 60 * 1000;
 
-export interface RuntimeOptions {
+/**
+ * `City` is the flow's city configuration and `Reason` its "why this route" (src/core/flow.ts): the core
+ * hands them on without reading them. A bare `ConversationRuntime` (as channels name it) leaves them open.
+ */
+export interface RuntimeOptions<City = any, Reason = any> {
   store: SessionStore;
-  city: CityConfig;
+  /** The conversation flow (issue 13): its machine, version and renderers. The core knows no other. */
+  flow: Flow<City, Reason>;
+  /** The city the flow answers for (handed to the flow's renderers). */
+  city: City;
   /** The clock (BOT_NOW freezes it). */
   now: () => Date;
   /** Idle conversations expire after this long. */
@@ -61,7 +52,7 @@ export interface RuntimeOptions {
    * Called after every handled event (for the turn log and metrics). A plain callback so that the core
    * stays free of loggers and metric libraries; whatever it throws is ignored.
    */
-  onTurn?: (turn: TurnRecord) => void;
+  onTurn?: (turn: TurnRecord<Reason>) => void;
   /** Called when handling an event failed (the error is rethrown to the channel afterwards). */
   onTurnError?: (failure: TurnFailure) => void;
   /**
@@ -80,13 +71,13 @@ export interface RuntimeOptions {
 }
 
 /** One handled event, as {@link RuntimeOptions.onTurn} sees it. */
-export interface TurnRecord {
+export interface TurnRecord<Reason = any> {
   conversationId: string;
   /** The kind of inbound event (`start`, `text`, `choice`, `restart`, `facts`). */
   event: InboundEvent["kind"];
   /** Wall time of the turn, lock wait included. */
   ms: number;
-  result: TurnResult;
+  result: TurnResult<Reason>;
 }
 
 /** One failed event, as {@link RuntimeOptions.onTurnError} sees it. */
@@ -98,8 +89,10 @@ export interface TurnFailure {
 }
 
 /** What one event produced: the replies, and what the channel may show staff. */
-export interface TurnResult {
+export interface TurnResult<Reason = any> {
   replies: Reply[];
+  /** The conversation's language after this turn (issue 14): channels link a rich menu per locale, staff see it. */
+  locale: Locale;
   /** The route reached in this turn, if any. */
   routeId?: string;
   /** Why decide() chose that route (typed codes with their facts; staff views word them). */
@@ -140,15 +133,19 @@ export interface HandleOptions {
   lockHeld?: boolean;
 }
 
-export class ConversationRuntime {
-  readonly #opts: RuntimeOptions;
+export class ConversationRuntime<City = any, Reason = any> {
+  readonly #opts: RuntimeOptions<City, Reason>;
 
-  constructor(opts: RuntimeOptions) {
+  constructor(opts: RuntimeOptions<City, Reason>) {
     this.#opts = opts;
   }
 
-  get city(): CityConfig {
+  get city(): City {
     return this.#opts.city;
+  }
+
+  get flow(): Flow<City, Reason> {
+    return this.#opts.flow;
   }
 
   /** Today in Asia/Tokyo by the runtime's clock. */
@@ -197,9 +194,9 @@ export class ConversationRuntime {
   }
 
   /** Handle one event of one conversation. */
-  async handle(conversationId: string, event: InboundEvent, options: HandleOptions = {}): Promise<TurnResult> {
+  async handle(conversationId: string, event: InboundEvent, options: HandleOptions = {}): Promise<TurnResult<Reason>> {
     const t0 = performance.now();
-    let result: TurnResult;
+    let result: TurnResult<Reason>;
     try {
       const step = () => this.#handleLocked(conversationId, event, options);
       result = options.lockHeld ? await step() : await this.#opts.store.withLock(conversationId, step);
@@ -213,8 +210,8 @@ export class ConversationRuntime {
     return result;
   }
 
-  async #handleLocked(conversationId: string, event: InboundEvent, options: HandleOptions): Promise<TurnResult> {
-    const { store, idleTtlMs } = this.#opts;
+  async #handleLocked(conversationId: string, event: InboundEvent, options: HandleOptions): Promise<TurnResult<Reason>> {
+    const { store, idleTtlMs, flow } = this.#opts;
     const today = this.today();
     const stored = event.kind === "start" ? undefined : await store.get(conversationId);
     if (!stored && options.mustExist) throw notFound("unknown conversation");
@@ -231,12 +228,13 @@ export class ConversationRuntime {
     if (underHandoff && handoff && stored && (event.kind === "text" || event.kind === "choice")) {
       return this.#forwardLocked(conversationId, stored, underHandoff, handoff, event, options);
     }
+    const locale = localeOfMeta(meta);
 
     const notices: Reply[] = [];
     if (underHandoff) {
       // Starting over (or a hand-off left behind by a configuration without a desk) ends the hand-off.
       if (handoff) {
-        notices.push(...(await handoff.withdraw(underHandoff)));
+        notices.push(...(await handoff.withdraw(underHandoff, locale)));
         handoffChange = "withdrawn";
       }
       meta = withHandoff(meta, undefined);
@@ -244,20 +242,20 @@ export class ConversationRuntime {
     if (read.kind === "unreadable") {
       // A hand-off this version cannot read (HANDOFF_VERSION): withdrawn on the desk, the resident told.
       if (handoff) {
-        notices.push(...(await handoff.withdrawUnreadable(conversationId, read)));
+        notices.push(...(await handoff.withdrawUnreadable(conversationId, read, locale)));
         handoffChange = "withdrawn";
       }
       meta = withHandoff(meta, undefined);
     }
-    let snapshot = stored ? this.#restorable(stored, notices) : undefined;
+    let snapshot = stored ? this.#restorable(stored, notices, locale) : undefined;
     let started = snapshot === undefined;
     if (!stored && event.kind !== "start" && (await store.getValue(`seen:${conversationId}`))) {
-      notices.push({ type: "text", text: MESSAGES.expired });
+      notices.push({ type: "text", text: flow.notice("expired", locale) });
     }
 
     let piiFound = false;
     let residentText: string | undefined;
-    let machineEvent: ConversationEvent | undefined;
+    let machineEvent: FlowEvent | undefined;
     let detailReplies: Reply[] | undefined;
     switch (event.kind) {
       case "start":
@@ -266,7 +264,7 @@ export class ConversationRuntime {
         const pii = detectPii(event.text.slice(0, MAX_TEXT_LENGTH));
         if (pii.kinds.length > 0 || event.piiRemoved) {
           piiFound = true;
-          notices.push({ type: "text", text: MESSAGES.piiWarning });
+          notices.push({ type: "text", text: flow.notice("piiWarning", locale) });
         }
         residentText = pii.redacted;
         machineEvent = { type: "TEXT", text: pii.redacted, today };
@@ -277,13 +275,11 @@ export class ConversationRuntime {
       case "choice": {
         residentText = choiceLabel(meta, event.value);
         // A route's detail, tapped after the answer: shown from the facts as they are, no machine step.
-        const detailId = detailIdOf(event.value);
         const routed = snapshot && !snapshot.context.pending ? snapshot.context.routeId : undefined;
-        if (detailId && routed) {
-          const ctx = { city: this.#opts.city, today };
-          const shown = detailReply(routed, detailId, snapshot!.context.facts, ctx);
+        if (routed) {
+          const shown = flow.detail(event.value, routed, this.#renderContext(snapshot!.context, today, locale, handoff !== undefined));
           if (shown) {
-            detailReplies = [shown, ...detailQuestion(routed, snapshot!.context.facts, ctx, detailId), followUpReply()];
+            detailReplies = shown;
             break;
           }
         }
@@ -304,8 +300,8 @@ export class ConversationRuntime {
         break;
     }
 
-    const outputs: ConversationOutput[] = [];
-    let after = snapshot ?? startMachine({ today, ...(event.kind === "facts" ? { facts: event.facts } : {}) }, outputs);
+    const outputs: FlowOutput[] = [];
+    let after = snapshot ?? flow.start({ today, ...(event.kind === "facts" ? { facts: event.facts } : {}) }, outputs);
     // A conversation opened by a message (or a form, or a menu tap) goes straight to it: no greeting.
     if (started && event.kind !== "start" && event.kind !== "facts") outputs.length = 0;
     if (event.kind === "facts") {
@@ -313,51 +309,54 @@ export class ConversationRuntime {
       if (firstStep > 0) outputs.splice(0, firstStep);
     }
     // Issue 18: nothing read from the text (no fact, no answer to the open question).
-    const unread = machineEvent?.type === "TEXT" && readsNothing(machineEvent, after.context);
-    if (machineEvent) after = sendToMachine(after, machineEvent, outputs);
-    const persisted = persistSnapshot(after);
+    const unread = machineEvent?.type === "TEXT" && flow.readsNothing(machineEvent, after.context);
+    if (machineEvent) after = flow.send(after, machineEvent, outputs);
+    const persisted = flow.persist(after);
 
-    const context: ConversationContext = after.context;
-    let replies = [...notices, ...(detailReplies ?? outputs.flatMap((o) => this.#render(o, context, today, handoff !== undefined)))];
+    const context = after.context;
+    const rc = this.#renderContext(context, today, locale, handoff !== undefined);
+    let replies = [...notices, ...(detailReplies ?? flow.render(outputs, rc))];
     const route = outputs.find((o) => o.type === "route");
     const feedback = outputs.find((o) => o.type === "feedback");
 
     if (handoff && route?.routeId === "contact-city" && !handoffOf(meta)) {
       // Staff want the answer the resident had before asking for a person (「窓口に相談したい」 after a route).
       const before = snapshot?.context.routeId;
-      const shown = before && before !== "contact-city" ? buildRoute(before, context.facts, { city: this.#opts.city, today }) : undefined;
+      const title = before && before !== "contact-city" ? flow.routeTitle(before, rc) : undefined;
       const opened = await handoff.open(conversationId, {
         facts: context.facts,
-        ...(shown ? { route: { routeId: shown.routeId, title: shown.title } } : {}),
+        ...(before && title !== undefined ? { route: { routeId: before, title } } : {}),
         recentMessages: recentMessagesOf(meta),
+        locale,
       });
-      const followUp = replies.findIndex((r) => r.type === "question" && r.slot === FOLLOW_UP_SLOT);
+      const followUp = replies.findIndex((r) => r.type === "question" && r.slot === flow.followUpSlot);
       if (opened.state) {
         // A person answers next: no buttons that the desk would receive as messages.
         meta = withHandoff(meta, opened.state);
         handoffChange = "opened";
         if (followUp >= 0) replies.splice(followUp, 1);
-        replies = [...replies.filter((r) => !(r.type === "question" && r.slot === DETAIL_SLOT)), ...opened.replies];
+        replies = [...replies.filter((r) => !(r.type === "question" && r.slot === flow.detailSlot)), ...opened.replies];
       } else {
         replies.splice(followUp >= 0 ? followUp : replies.length, 0, ...opened.replies);
       }
     }
 
     if (this.#opts.reminders) {
-      ({ replies, meta } = this.#opts.reminders.decorate(conversationId, route?.routeId, context.facts, replies, meta, today));
+      ({ replies, meta } = this.#opts.reminders.decorate(conversationId, route?.routeId as Parameters<ReminderOffers["decorate"]>[1], context.facts, replies, meta, today));
     }
 
     if (this.#opts.keepTranscript?.(conversationId)) meta = withTurn(meta, residentText, replies);
     const envelope: StoredConversation = {
-      machineId: MACHINE_ID,
-      version: MACHINE_VERSION,
+      machineId: flow.id,
+      version: flow.version,
       snapshot: persisted,
       ...(Object.keys(meta).length > 0 ? { meta } : {}),
       updatedAt: Date.now(),
     };
-    const result: TurnResult = {
+    const result: TurnResult<Reason> = {
       replies,
-      ...(route ? { routeId: route.routeId, reasons: routeReasons(context) } : {}),
+      locale: localeOfMeta(meta),
+      ...(route ? { routeId: route.routeId, reasons: flow.routeReasons(context) } : {}),
       facts: context.facts,
       questionsAsked: context.asked.length,
       ...(context.pending ? { pendingSlot: context.pending } : {}),
@@ -384,7 +383,9 @@ export class ConversationRuntime {
     handoff: Handoff,
     event: Extract<InboundEvent, { kind: "text" | "choice" }>,
     options: HandleOptions,
-  ): Promise<TurnResult> {
+  ): Promise<TurnResult<Reason>> {
+    const { flow } = this.#opts;
+    const locale = localeOfMeta(stored.meta);
     const notices: Reply[] = [];
     let piiFound = false;
     let text: string;
@@ -392,20 +393,21 @@ export class ConversationRuntime {
       const pii = detectPii(event.text.slice(0, MAX_TEXT_LENGTH));
       if (pii.kinds.length > 0 || event.piiRemoved) {
         piiFound = true;
-        notices.push({ type: "text", text: MESSAGES.piiWarning });
+        notices.push({ type: "text", text: flow.notice("piiWarning", locale) });
       }
       text = pii.redacted;
     } else {
-      text = choiceInWords(event.value, event.slot);
+      text = flow.choiceInWords(event.value, event.slot);
     }
-    const forwarded = await handoff.forward(state, text);
+    const forwarded = await handoff.forward(state, text, locale);
     let meta = withHandoff(stored.meta ?? {}, forwarded.state);
     if (this.#opts.keepTranscript?.(conversationId)) {
       meta = withTurn(meta, event.kind === "text" ? text : choiceLabel(meta, event.value), [...notices, ...forwarded.replies]);
     }
-    const context = (stored.snapshot as { context?: Partial<ConversationContext> } | undefined)?.context;
-    const result: TurnResult = {
+    const context = contextOf(stored);
+    const result: TurnResult<Reason> = {
       replies: [...notices, ...forwarded.replies],
+      locale,
       facts: context?.facts ?? {},
       questionsAsked: context?.asked?.length ?? 0,
       piiFound,
@@ -425,9 +427,16 @@ export class ConversationRuntime {
     replies: Reply[],
     meta: Record<string, unknown>,
     options: HandleOptions,
-  ): Promise<TurnResult> {
-    const context = (stored?.snapshot as { context?: Partial<ConversationContext> } | undefined)?.context;
-    const result: TurnResult = { replies, facts: context?.facts ?? {}, questionsAsked: context?.asked?.length ?? 0, piiFound: false, started: false };
+  ): Promise<TurnResult<Reason>> {
+    const context = contextOf(stored);
+    const result: TurnResult<Reason> = {
+      replies,
+      locale: localeOfMeta(meta),
+      facts: context?.facts ?? {},
+      questionsAsked: context?.asked?.length ?? 0,
+      piiFound: false,
+      started: false,
+    };
     // The answer it owes is saved with the state, as for any turn (HandleOptions.outbox).
     const values = options.outbox?.(result) ?? [];
     if (stored) {
@@ -440,41 +449,34 @@ export class ConversationRuntime {
     return result;
   }
 
-  /** The stored snapshot if this machine can resume it (migrated if need be); otherwise a notice. */
-  #restorable(stored: StoredConversation, notices: Reply[]): MachineSnapshot | undefined {
-    if (stored.machineId === MACHINE_ID && stored.version === MACHINE_VERSION) {
-      const restored = restoreSnapshot(stored.snapshot);
+  /** The stored snapshot if this flow can resume it (migrated if need be); otherwise a notice. */
+  #restorable(stored: StoredConversation, notices: Reply[], locale: Locale): FlowSnapshot | undefined {
+    const { flow } = this.#opts;
+    if (stored.machineId === flow.id && stored.version === flow.version) {
+      const restored = flow.restore(stored.snapshot);
       if (restored) return restored;
     }
-    const migrate = stored.machineId === MACHINE_ID ? this.#opts.migrations?.[stored.version] : undefined;
+    const migrate = stored.machineId === flow.id ? this.#opts.migrations?.[stored.version] : undefined;
     if (migrate) {
       try {
-        const restored = restoreSnapshot(migrate(stored.snapshot));
+        const restored = flow.restore(migrate(stored.snapshot));
         if (restored) return restored;
       } catch {
         // fall through to a polite restart
       }
     }
-    notices.push({ type: "text", text: MESSAGES.versionChanged });
+    notices.push({ type: "text", text: flow.notice("versionChanged", locale) });
     return undefined;
   }
 
-  #render(output: ConversationOutput, context: ConversationContext, today: IsoDate, canHandOff: boolean): Reply[] {
-    switch (output.type) {
-      case "say":
-        return [{ type: "text", text: MESSAGES[output.key] }];
-      case "ask":
-        return [questionReply(output.slot, today, output.retry, output.reason)];
-      case "route": {
-        const ctx = { city: this.#opts.city, today };
-        return [buildRoute(output.routeId, context.facts, ctx), ...detailQuestion(output.routeId, context.facts, ctx)];
-      }
-      case "followUp":
-        return [followUpReply()];
-      case "feedback":
-        return feedbackReplies(output.resolved, { city: this.#opts.city, today, facts: context.facts, canHandOff });
-    }
+  #renderContext(context: FlowContext, today: IsoDate, locale: Locale, canHandOff: boolean): RenderContext<City> {
+    return { city: this.#opts.city, today, locale, facts: context.facts, canHandOff };
   }
+}
+
+/** The machine context of a stored conversation, as far as it can be read without the flow. */
+function contextOf(stored: StoredConversation | undefined): Partial<FlowContext> | undefined {
+  return (stored?.snapshot as { context?: Partial<FlowContext> } | undefined)?.context;
 }
 
 /** Run an observer callback; an observer must never break a conversation. */

@@ -46,7 +46,7 @@ const turn = (conversationId: string, result: Partial<TurnResult>): TurnRecord =
   conversationId,
   event: "text",
   ms: 1,
-  result: { replies: [], facts: {}, questionsAsked: 0, piiFound: false, started: false, ...result },
+  result: { replies: [], locale: "ja", facts: {}, questionsAsked: 0, piiFound: false, started: false, ...result },
 });
 const question: QuestionReply = { type: "question", slot: "certificate", text: "?", input: "choice", choices: [] };
 

@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import { HANDOFF_MESSAGES } from "../../flows/certificate-recovery/messages.ts";
 import { loadCityConfig, SAMPLE_CITY_PATH } from "../../flows/cities/schema.ts";
 import {
-  choiceInWords,
   Handoff,
   handoffOf,
   HANDOFF_TTL_MS,
@@ -22,6 +21,7 @@ import {
 } from "../../src/core/handoff.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { ConversationRuntime } from "../../src/core/runtime.ts";
+import { certificateRecoveryFlow } from "../../flows/certificate-recovery/index.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
 
 const city = loadCityConfig(SAMPLE_CITY_PATH);
@@ -61,6 +61,7 @@ function setup() {
   const web = new FakeNotifier();
   const errors: string[] = [];
   const handoff = new Handoff({
+    flow: certificateRecoveryFlow,
     store,
     desk,
     notifiers: { web },
@@ -70,7 +71,7 @@ function setup() {
     idleTtlMs: 60_000,
     onError: (what) => errors.push(what),
   });
-  const runtime = new ConversationRuntime({ store, city, now: FRIDAY, idleTtlMs: 60_000, handoff });
+  const runtime = new ConversationRuntime({ flow: certificateRecoveryFlow, store, city, now: FRIDAY, idleTtlMs: 60_000, handoff });
   return { store, desk, web, handoff, runtime, errors };
 }
 
@@ -98,11 +99,11 @@ describe("hand-off state on meta", () => {
   });
 
   it("names a tapped choice by its label", () => {
-    expect(choiceInWords("self", "applicant")).toBe("（ボタン）本人");
-    expect(choiceInWords("contact", "followUp")).toBe("（ボタン）窓口に相談したい");
+    expect(certificateRecoveryFlow.choiceInWords("self", "applicant")).toBe("（ボタン）本人");
+    expect(certificateRecoveryFlow.choiceInWords("contact", "followUp")).toBe("（ボタン）窓口に相談したい");
     // An old detail button tapped under hand-off reaches staff in words (issue #13).
-    expect(choiceInWords("detail:proxy", "detail")).toBe("（ボタン）代理人が行く場合");
-    expect(choiceInWords("x", undefined)).toBe("（ボタン）x");
+    expect(certificateRecoveryFlow.choiceInWords("detail:proxy", "detail")).toBe("（ボタン）代理人が行く場合");
+    expect(certificateRecoveryFlow.choiceInWords("x", undefined)).toBe("（ボタン）x");
   });
 });
 

@@ -4,6 +4,7 @@ import { MACHINE_ID, MACHINE_VERSION } from "../../flows/certificate-recovery/ma
 import { MESSAGES } from "../../flows/certificate-recovery/messages.ts";
 import { loadCityConfig, SAMPLE_CITY_PATH } from "../../flows/cities/schema.ts";
 import { ConversationRuntime } from "../../src/core/runtime.ts";
+import { certificateRecoveryFlow } from "../../flows/certificate-recovery/index.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
 
 const city = loadCityConfig(SAMPLE_CITY_PATH);
@@ -11,7 +12,7 @@ const now = () => new Date("2026-11-21T10:00:00+09:00");
 
 function setup(opts: Partial<ConstructorParameters<typeof ConversationRuntime>[0]> = {}) {
   const store = new MemoryStore();
-  const runtime = new ConversationRuntime({ store, city, now, idleTtlMs: 60_000, ...opts });
+  const runtime = new ConversationRuntime({ flow: certificateRecoveryFlow, store, city, now, idleTtlMs: 60_000, ...opts });
   return { store, runtime };
 }
 
@@ -30,9 +31,9 @@ describe("ConversationRuntime", () => {
 
   it("a conversation continues from its stored snapshot (a restart of the server)", async () => {
     const store = new MemoryStore();
-    const a = new ConversationRuntime({ store, city, now, idleTtlMs: 60_000 });
+    const a = new ConversationRuntime({ flow: certificateRecoveryFlow, store, city, now, idleTtlMs: 60_000 });
     await a.handle("t:2", { kind: "text", text: "署名用の暗証番号を忘れました" });
-    const b = new ConversationRuntime({ store, city, now, idleTtlMs: 60_000 });
+    const b = new ConversationRuntime({ flow: certificateRecoveryFlow, store, city, now, idleTtlMs: 60_000 });
     const turn = await b.handle("t:2", { kind: "choice", value: "no" });
     expect(turn.routeId).toBe("pin-reset-counter");
   });

@@ -16,7 +16,7 @@ import {
 } from "../../flows/certificate-recovery/machine.ts";
 import { questionReply } from "../../flows/certificate-recovery/questions.ts";
 import type { Slot } from "../../src/core/slots.ts";
-import { persistSnapshot, restoreSnapshot, sendToMachine, startMachine } from "../../src/core/turn.ts";
+import { machineTurns } from "../../src/core/turn.ts";
 import type { Conversation } from "../helpers/replay.ts";
 
 const TODAY = "2026-11-21";
@@ -47,13 +47,17 @@ function withActor(stored: string | undefined, input: ConversationInput, event: 
   return { outputs, stored: JSON.stringify(persisted) };
 }
 
+const turns = machineTurns<typeof certificateRecoveryMachine, ConversationInput, ConversationEvent, ConversationOutput>(certificateRecoveryMachine, {
+  today: "1970-01-01",
+});
+
 /** src/core/turn.ts. */
 function withoutActor(stored: string | undefined, input: ConversationInput, event: ConversationEvent | undefined): Step {
   const outputs: ConversationOutput[] = [];
-  let snapshot = stored ? restoreSnapshot(JSON.parse(stored)) : startMachine(input, outputs);
+  let snapshot = stored ? turns.restore(JSON.parse(stored)) : turns.start(input, outputs);
   if (!snapshot) throw new Error(`not restorable: ${stored}`);
-  if (event) snapshot = sendToMachine(snapshot, event, outputs);
-  return { outputs, stored: JSON.stringify(persistSnapshot(snapshot)) };
+  if (event) snapshot = turns.send(snapshot, event, outputs);
+  return { outputs, stored: JSON.stringify(turns.persist(snapshot)) };
 }
 
 /** The answer the example gives to a question (shared/examples/README.md), as a machine event. */
@@ -106,17 +110,17 @@ describe("a turn without an actor", () => {
   });
 
   it("persistSnapshot of a snapshot that is not active is xstate's own", () => {
-    const active = restoreSnapshot(JSON.parse(withoutActor(undefined, { today: TODAY }, undefined).stored))!;
+    const active = turns.restore(JSON.parse(withoutActor(undefined, { today: TODAY }, undefined).stored))!;
     const failed = certificateRecoveryMachine.resolveState({ value: active.value, context: active.context, status: "error", error: new Error("x") });
-    expect(persistSnapshot(failed)).toEqual(certificateRecoveryMachine.getPersistedSnapshot(failed));
-    expect(JSON.stringify(persistSnapshot(active))).toBe(JSON.stringify(certificateRecoveryMachine.getPersistedSnapshot(active)));
+    expect(turns.persist(failed)).toEqual(certificateRecoveryMachine.getPersistedSnapshot(failed));
+    expect(JSON.stringify(turns.persist(active))).toBe(JSON.stringify(certificateRecoveryMachine.getPersistedSnapshot(active)));
   });
 
   it("restoreSnapshot refuses what is not an active snapshot of this machine", () => {
     const good = JSON.parse(withoutActor(undefined, { today: TODAY }, undefined).stored);
-    expect(restoreSnapshot(good)).toBeDefined();
+    expect(turns.restore(good)).toBeDefined();
     for (const bad of [undefined, null, "x", 1, {}, { ...good, status: "done" }, { ...good, context: null }, { ...good, value: "nowhere" }, { ...good, value: { ask: "nope" } }]) {
-      expect(restoreSnapshot(bad), JSON.stringify(bad)).toBeUndefined();
+      expect(turns.restore(bad), JSON.stringify(bad)).toBeUndefined();
     }
   });
 });

@@ -7,6 +7,7 @@ import { nowFromEnv } from "../../src/calendar/index.ts";
 import { toLineAction } from "../../src/channels/line/parse.ts";
 import { renderLineMessages } from "../../src/channels/line/render.ts";
 import { ConversationRuntime } from "../../src/core/runtime.ts";
+import { certificateRecoveryFlow } from "../../flows/certificate-recovery/index.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
 import { BOT_NOW } from "./instances.ts";
 import { asWebhookEvent, type LineEvent } from "./line-events.ts";
@@ -26,7 +27,7 @@ export function singleInstance() {
   const store = new MemoryStore();
   // As the servers run with LINE on: the reminder offer after a dated route (issue 17) is part of the answer.
   const reminders = new ReminderOffers({ store: new MemoryReminderStore(), counterHours: city.counter.hours, remindable: lineUserIdOf, offer: true });
-  const runtime = new ConversationRuntime({ store, city, now: nowFromEnv(BOT_NOW), idleTtlMs: 24 * 3_600_000, reminders });
+  const runtime = new ConversationRuntime({ flow: certificateRecoveryFlow, store, city, now: nowFromEnv(BOT_NOW), idleTtlMs: 24 * 3_600_000, reminders });
   return {
     /** Handle one event as the LINE channel would; the LINE messages it would reply with, and the snapshot (and meta) after. */
     async handle(event: LineEvent): Promise<{ messages: unknown[]; snapshot: any; meta?: Record<string, unknown> }> {

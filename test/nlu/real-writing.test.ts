@@ -8,6 +8,7 @@ import type { Facts } from "../../src/core/slots.ts";
 import { factsFromText } from "../../flows/certificate-recovery/machine.ts";
 import { loadCityConfig, SAMPLE_CITY_PATH } from "../../flows/cities/schema.ts";
 import { ConversationRuntime } from "../../src/core/runtime.ts";
+import { certificateRecoveryFlow } from "../../flows/certificate-recovery/index.ts";
 import { answerTrouble, extractFacts, findImpossibleDate, parseAnswer, parseAnswerFacts, parseJapaneseDate } from "../../src/nlu/index.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
 
@@ -195,7 +196,7 @@ describe("typed answers", () => {
 describe("what the resident is told (runtime)", () => {
   const city = loadCityConfig(SAMPLE_CITY_PATH);
   const setup = () =>
-    new ConversationRuntime({ store: new MemoryStore(), city, now: () => new Date("2026-11-21T10:00:00+09:00"), idleTtlMs: 60_000 });
+    new ConversationRuntime({ flow: certificateRecoveryFlow, store: new MemoryStore(), city, now: () => new Date("2026-11-21T10:00:00+09:00"), idleTtlMs: 60_000 });
   const lastText = (replies: { type: string; text?: string }[]) => replies.map((r) => r.text ?? "").join("\n");
 
   it("an impossible date: 「その日付はありません」 and the question again", async () => {

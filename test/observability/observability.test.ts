@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Channel } from "../../src/channels/types.ts";
 import { loadConfig } from "../../src/config.ts";
 import { ConversationRuntime } from "../../src/core/runtime.ts";
+import { certificateRecoveryFlow } from "../../flows/certificate-recovery/index.ts";
 import { createLogger, hashId } from "../../src/logger.ts";
 import { startServer, type RunningServer } from "../../src/main.ts";
 import { createMetrics } from "../../src/observability/metrics.ts";
@@ -228,14 +229,14 @@ describe("errors", () => {
       },
     });
     const city = loadCityConfig(SAMPLE_CITY_PATH);
-    const runtime = new ConversationRuntime({ store: broken, city, now: () => new Date(), idleTtlMs: 60_000, ...observeTurns(logger, metrics) });
+    const runtime = new ConversationRuntime({ flow: certificateRecoveryFlow, store: broken, city, now: () => new Date(), idleTtlMs: 60_000, ...observeTurns(logger, metrics) });
     await expect(runtime.handle("line:U0123456789abcdef", { kind: "text", text: "a" })).rejects.toThrow();
     expect(await metrics.render()).toMatch(/^mcr_errors_total\{source="line",code="LOCK_LOST"\} 1$/m);
     const failed = lines.find((l) => l.msg === "turn failed");
     expect(failed).toMatchObject({ channel: "line", conversation: hashId("line:U0123456789abcdef"), event: "text" });
     expect(JSON.stringify(lines)).not.toContain("U0123456789abcdef");
 
-    const fine = new ConversationRuntime({ store, city, now: () => new Date(), idleTtlMs: 60_000, ...observeTurns(logger, metrics) });
+    const fine = new ConversationRuntime({ flow: certificateRecoveryFlow, store, city, now: () => new Date(), idleTtlMs: 60_000, ...observeTurns(logger, metrics) });
     await expect(fine.handle("web:nobody", { kind: "text", text: "a" }, { mustExist: true })).rejects.toThrow(/unknown conversation/);
     expect(lines.find((l) => l.msg === "turn refused")).toMatchObject({ channel: "web", code: "NOT_FOUND" });
     expect(await metrics.render()).not.toMatch(/source="web"/);

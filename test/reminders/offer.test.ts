@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { loadCityConfig, SAMPLE_CITY_PATH } from "../../flows/cities/schema.ts";
 import { ConversationRuntime } from "../../src/core/runtime.ts";
+import { certificateRecoveryFlow } from "../../flows/certificate-recovery/index.ts";
 import { ReminderOffers } from "../../src/reminders/offer.ts";
 import { MemoryReminderStore } from "../../src/reminders/store-memory.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
@@ -16,6 +17,7 @@ const LINE = `line:${USER}`;
 function setup() {
   const reminders = new MemoryReminderStore();
   const runtime = new ConversationRuntime({
+    flow: certificateRecoveryFlow,
     store: new MemoryStore(),
     city,
     now: () => new Date("2026-11-21T10:00:00+09:00"),

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCityConfig, SAMPLE_CITY_PATH } from "../../../flows/cities/schema.ts";
 import { createSlackChannel } from "../../../src/channels/slack/index.ts";
 import { ConversationRuntime } from "../../../src/core/runtime.ts";
+import { certificateRecoveryFlow } from "../../../flows/certificate-recovery/index.ts";
 import { createLogger } from "../../../src/logger.ts";
 import { MemoryStore } from "../../../src/store/memory.ts";
 import { startTestServer } from "../../helpers/server.ts";
@@ -25,7 +26,7 @@ describe("Slack channel life cycle", () => {
 
   it("builds the Socket Mode app without connecting; stop() before start() is harmless", async () => {
     const store = new MemoryStore();
-    const runtime = new ConversationRuntime({ store, city: loadCityConfig(SAMPLE_CITY_PATH), now: () => new Date(), idleTtlMs: 3_600_000 });
+    const runtime = new ConversationRuntime({ flow: certificateRecoveryFlow, store, city: loadCityConfig(SAMPLE_CITY_PATH), now: () => new Date(), idleTtlMs: 3_600_000 });
     const channel = createSlackChannel({
       runtime,
       store,
