@@ -5,6 +5,7 @@
  */
 import { todayInTokyo } from "../calendar/index.ts";
 import { detectPii } from "../nlu/index.ts";
+import { localeRequest, looksEnglish } from "../nlu/locale.ts";
 import type { ReminderOffers } from "../reminders/offer.ts";
 import type { SessionStore, StoredConversation, ValueWrite } from "../store/types.ts";
 import { notFound } from "./errors.ts";
@@ -20,7 +21,7 @@ import {
   type Handoff,
   type HandoffState,
 } from "./handoff.ts";
-import { localeOfMeta, type Locale } from "./locale.ts";
+import { isLocale, localeOfChoice, localeOfMeta, type Locale } from "./locale.ts";
 import type { Reply } from "./reply.ts";
 import type { Facts, IsoDate } from "./slots.ts";
 import { choiceLabel, withTurn } from "./transcript.ts";
@@ -228,6 +229,17 @@ export class ConversationRuntime<City = any, Reason = any> {
     if (underHandoff && handoff && stored && (event.kind === "text" || event.kind === "choice")) {
       return this.#forwardLocked(conversationId, stored, underHandoff, handoff, event, options);
     }
+    // Issue 14: the conversation's language — asked for when it opened, switched to now (every fact kept),
+    // or, while it has none, the resident's own words or the channel's hint.
+    const switchTo = localeSwitchOf(event);
+    if (switchTo) meta = { ...meta, locale: switchTo };
+    else if (event.kind === "start" && event.locale) meta = { ...meta, locale: event.locale };
+    else if (event.kind === "text" && !isLocale(meta.locale)) {
+      const known = contextOf(stored)?.facts;
+      const firstWords = (!known || Object.keys(known).length === 0) && looksEnglish(event.text.slice(0, MAX_TEXT_LENGTH)) ? "en" : undefined;
+      const found = firstWords ?? event.localeHint;
+      if (found) meta = { ...meta, locale: found };
+    }
     const locale = localeOfMeta(meta);
 
     const notices: Reply[] = [];
@@ -261,6 +273,10 @@ export class ConversationRuntime<City = any, Reason = any> {
       case "start":
         break;
       case "text": {
+        if (switchTo) {
+          residentText = event.text.slice(0, MAX_TEXT_LENGTH);
+          break;
+        }
         const pii = detectPii(event.text.slice(0, MAX_TEXT_LENGTH));
         if (pii.kinds.length > 0 || event.piiRemoved) {
           piiFound = true;
@@ -274,6 +290,7 @@ export class ConversationRuntime<City = any, Reason = any> {
       }
       case "choice": {
         residentText = choiceLabel(meta, event.value);
+        if (switchTo) break;
         // A route's detail, tapped after the answer: shown from the facts as they are, no machine step.
         const routed = snapshot && !snapshot.context.pending ? snapshot.context.routeId : undefined;
         if (routed) {
@@ -315,6 +332,16 @@ export class ConversationRuntime<City = any, Reason = any> {
 
     const context = after.context;
     const rc = this.#renderContext(context, today, locale, handoff !== undefined);
+    if (switchTo) {
+      // The language switched: said, then what the resident needs next, again in the new language (not
+      // a step: no route is reached again, no hand-off opened, nothing counted).
+      const again: FlowOutput[] = context.pending
+        ? [{ type: "ask", slot: context.pending, retry: false }]
+        : context.routeId
+          ? [{ type: "route", routeId: context.routeId }, { type: "followUp" }]
+          : [];
+      detailReplies = [{ type: "text", text: flow.notice("localeSwitched", locale) }, ...flow.render(again, rc)];
+    }
     let replies = [...notices, ...(detailReplies ?? flow.render(outputs, rc))];
     const route = outputs.find((o) => o.type === "route");
     const feedback = outputs.find((o) => o.type === "feedback");
@@ -385,6 +412,8 @@ export class ConversationRuntime<City = any, Reason = any> {
     options: HandleOptions,
   ): Promise<TurnResult<Reason>> {
     const { flow } = this.#opts;
+    const switchTo = localeSwitchOf(event);
+    if (switchTo) return this.#switchUnderHandoff(conversationId, stored, switchTo, event, options);
     const locale = localeOfMeta(stored.meta);
     const notices: Reply[] = [];
     let piiFound = false;
@@ -414,6 +443,33 @@ export class ConversationRuntime<City = any, Reason = any> {
       ...(piiFound ? { redactedText: text } : {}),
       started: false,
       handoff: "forwarded",
+    };
+    const values = options.outbox?.(result);
+    await this.#opts.store.save(conversationId, { ...stored, meta, updatedAt: Date.now() }, ttlFor(meta, this.#opts.idleTtlMs), values);
+    return result;
+  }
+
+  /** A language switch while a person has the conversation: said, not forwarded to the desk (issue 14). */
+  async #switchUnderHandoff(
+    conversationId: string,
+    stored: StoredConversation,
+    locale: Locale,
+    event: Extract<InboundEvent, { kind: "text" | "choice" }>,
+    options: HandleOptions,
+  ): Promise<TurnResult<Reason>> {
+    const replies: Reply[] = [{ type: "text", text: this.#opts.flow.notice("localeSwitched", locale) }];
+    let meta: Record<string, unknown> = { ...(stored.meta ?? {}), locale };
+    if (this.#opts.keepTranscript?.(conversationId)) {
+      meta = withTurn(meta, event.kind === "text" ? event.text.slice(0, MAX_TEXT_LENGTH) : choiceLabel(meta, event.value), replies);
+    }
+    const context = contextOf(stored);
+    const result: TurnResult<Reason> = {
+      replies,
+      locale,
+      facts: context?.facts ?? {},
+      questionsAsked: context?.asked?.length ?? 0,
+      piiFound: false,
+      started: false,
     };
     const values = options.outbox?.(result);
     await this.#opts.store.save(conversationId, { ...stored, meta, updatedAt: Date.now() }, ttlFor(meta, this.#opts.idleTtlMs), values);
@@ -472,6 +528,16 @@ export class ConversationRuntime<City = any, Reason = any> {
   #renderContext(context: FlowContext, today: IsoDate, locale: Locale, canHandOff: boolean): RenderContext<City> {
     return { city: this.#opts.city, today, locale, facts: context.facts, canHandOff };
   }
+}
+
+/**
+ * The language an event explicitly asks for (issue 14): a typed 「English」, "English please", 「やさしい日本語」,
+ * 「にほんご」 (src/nlu/locale.ts), or a tapped `locale:<l>`; undefined for anything else.
+ */
+function localeSwitchOf(event: InboundEvent): Locale | undefined {
+  if (event.kind === "text") return localeRequest(event.text.slice(0, MAX_TEXT_LENGTH));
+  if (event.kind === "choice") return localeOfChoice(event.value);
+  return undefined;
 }
 
 /** The machine context of a stored conversation, as far as it can be read without the flow. */

@@ -83,7 +83,7 @@ export class ReminderOffers {
     const locale = offer?.locale ?? localeOf(meta);
     const copy = REMINDER_MESSAGES[locale];
     const rest = withoutOffer(meta);
-    const after: Reply[] = offer ? [...(offer.held ?? []), followUpReply()] : [];
+    const after: Reply[] = offer ? [...(offer.held ?? []), followUpReply(locale)] : [];
 
     if (event.kind === "text" && event.text.length <= STOP_MAX_LENGTH && STOP_WORDS.test(normalize(event.text))) {
       const count = await this.#opts.store.cancelUser(userId);

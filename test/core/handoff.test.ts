@@ -3,7 +3,7 @@
  * forwarding, the desk's events, and what happens when the desk cannot be reached.
  */
 import { describe, expect, it } from "vitest";
-import { HANDOFF_MESSAGES } from "../../flows/certificate-recovery/messages.ts";
+import { HANDOFF_MESSAGES, MESSAGES } from "../../flows/certificate-recovery/messages.ts";
 import { loadCityConfig, SAMPLE_CITY_PATH } from "../../flows/cities/schema.ts";
 import {
   Handoff,
@@ -20,6 +20,8 @@ import {
   type TicketState,
 } from "../../src/core/handoff.ts";
 import type { Reply } from "../../src/core/reply.ts";
+import type { Flow } from "../../src/core/flow.ts";
+import type { Locale } from "../../src/core/locale.ts";
 import { ConversationRuntime } from "../../src/core/runtime.ts";
 import { certificateRecoveryFlow } from "../../flows/certificate-recovery/index.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
@@ -55,13 +57,13 @@ class FakeNotifier implements ResidentNotifier {
   }
 }
 
-function setup() {
+function setup(flow: Flow = certificateRecoveryFlow) {
   const store = new MemoryStore();
   const desk = new FakeDesk();
   const web = new FakeNotifier();
   const errors: string[] = [];
   const handoff = new Handoff({
-    flow: certificateRecoveryFlow,
+    flow,
     store,
     desk,
     notifiers: { web },
@@ -71,7 +73,7 @@ function setup() {
     idleTtlMs: 60_000,
     onError: (what) => errors.push(what),
   });
-  const runtime = new ConversationRuntime({ flow: certificateRecoveryFlow, store, city, now: FRIDAY, idleTtlMs: 60_000, handoff });
+  const runtime = new ConversationRuntime({ flow, store, city, now: FRIDAY, idleTtlMs: 60_000, handoff });
   return { store, desk, web, handoff, runtime, errors };
 }
 
@@ -149,6 +151,40 @@ describe("the hand-off state is versioned like the snapshot (issue 13)", () => {
     expect(turn.routeId).toBe("pin-retry-guidance");
     expect((await store.get("web:v9"))!.meta?.handoff).toBeUndefined();
     expect(await runtime.handoffStatus("web:v9")).toBe("none");
+  });
+});
+
+describe("hand-off in the conversation's locale (issue 14)", () => {
+  it("says every hand-off sentence in the conversation's locale; a language switch under hand-off is answered, not forwarded", async () => {
+    const asked: Locale[] = [];
+    const flow: Flow = {
+      ...certificateRecoveryFlow,
+      handoffWords: (locale) => {
+        asked.push(locale);
+        return certificateRecoveryFlow.handoffWords(locale);
+      },
+    };
+    const { runtime, desk, web, handoff } = setup(flow);
+    await runtime.handle("web:l", { kind: "start", locale: "en" });
+    const opened = await runtime.handle("web:l", { kind: "text", text: "担当者の方と直接お話ししたいです" });
+    expect(opened.handoff).toBe("opened");
+    expect(opened.locale).toBe("en");
+    expect(asked).toEqual(["en"]);
+
+    const switched = await runtime.handle("web:l", { kind: "text", text: "やさしい日本語" });
+    expect(switched.locale).toBe("ja-easy");
+    expect(switched.handoff).toBeUndefined();
+    expect(switched.replies).toEqual([{ type: "text", text: MESSAGES.localeSwitched }]);
+    expect(desk.thread).toEqual([]);
+    expect(await runtime.handoffStatus("web:l")).toBe("waiting");
+
+    const forwarded = await runtime.handle("web:l", { kind: "text", text: "よろしくお願いします" });
+    expect(forwarded.handoff).toBe("forwarded");
+    expect(forwarded.locale).toBe("ja-easy");
+    expect(await handoff.staffReply("1700000000.000001", "U1", "どうぞ", "slack:Ev1")).toBe("done");
+    expect(await handoff.resolve("1700000000.000001", "U1")).toBe("done");
+    expect(asked).toEqual(["en", "ja-easy", "ja-easy", "ja-easy"]);
+    expect(web.sent).toHaveLength(2);
   });
 });
 
