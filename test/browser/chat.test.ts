@@ -210,7 +210,7 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])("the chat page at %s siz
     await page.locator(".error").waitFor();
     expect(await page.locator(".error").textContent()).toContain("インターネットに接続されていない");
     expect(await input.inputValue()).toBe("カードをなくしました");
-    expect(await page.locator(".choices button").count()).toBe(10);
+    expect(await page.locator(".choices button").count()).toBe(12);
     expect(await page.locator(".choices button").first().isEnabled()).toBe(true);
     expect(await page.locator("#log .msg.me").count()).toBe(0);
     await context.setOffline(false);
@@ -230,7 +230,7 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])("the chat page at %s siz
       await idle(page);
       await page.unrouteAll();
     }
-    expect(await page.locator(".choices button").count()).toBe(10);
+    expect(await page.locator(".choices button").count()).toBe(12);
 
     // The network fails outright; then the retry goes through.
     await page.route("**/api/chat/sessions/*/messages", (route) => (route.request().method() === "POST" ? route.abort("failed") : route.continue()));
