@@ -237,6 +237,7 @@ describe("a city without English texts", () => {
     for (const routeId of ROUTE_IDS) {
       for (const facts of CASES[routeId]) {
         const r = en(routeId, facts, plain);
+        expect(r.lead.length, routeId).toBeLessThanOrEqual(200);
         expect(japaneseOutsideAllowed(r, plain), routeId).toEqual([]);
         expect(phonesWithoutTel(r), routeId).toEqual([]);
         for (const s of r.sections) for (const i of s.items) expect(i.trim()).not.toBe("");
@@ -248,6 +249,8 @@ describe("a city without English texts", () => {
     expect(counter.items).toContain(`Hours: ${plain.counter.hoursText} (in Japanese)`);
     expect(counter.items).toContain(`${plain.counter.name} (in Japanese)`);
     expect(counter.items).toContain(`Address: ${plain.counter.address}`);
+    // In short (lead, first screen) too: the main part keeps the note.
+    expect(visit.sections.find((s) => s.heading === "Fee and time")!.items).toEqual(["Fee: 無料 (in Japanese)", "Time: 30分〜1時間程度 (in Japanese)"]);
   });
 
   it("the English sample city's texts replace the Japanese", () => {
