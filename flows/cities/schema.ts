@@ -32,6 +32,36 @@ export const CounterSchema = z
   })
   .strict();
 
+const text = z.string().min(1);
+
+/** A counter's free texts in another language (the same fields as {@link CounterSchema}, all optional). */
+const CounterTextSchema = z.object({ name: text, address: text, hoursText: text, note: text }).partial().strict();
+
+/**
+ * The city's free texts in another language (issue 14): every field optional; a text left out is shown
+ * in Japanese with a short note. `branches` follow the order of the top-level `branches`.
+ */
+export const CityTextSchema = z
+  .object({
+    name: text,
+    counter: CounterTextSchema,
+    branches: z.array(CounterTextSchema),
+    cityHelpDesk: z.object({ name: text, hoursText: text }).partial().strict(),
+    nationalHelpLine: z.object({ hoursText: text, lossReportText: text }).partial().strict(),
+    fees: z
+      .object({ certificateRenewal: text, certificateReissue: text, pinReset: text, cardRenewal: text, cardReissueLost: text })
+      .partial()
+      .strict(),
+    reservations: z.object({ note: text }).partial().strict(),
+    typicalWait: text,
+    handoff: z.object({ hoursText: text }).partial().strict(),
+  })
+  .partial()
+  .strict();
+
+/** The foreign-language line of マイナンバー総合フリーダイヤル (facts §8): English, 中文, 한국어, Español, Português …. */
+export const FOREIGN_LANGUAGE_HELP_LINE = "0120-0178-27";
+
 export const CityConfigSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/, "小文字英数字とハイフン"),
@@ -45,7 +75,13 @@ export const CityConfigSchema = z
     cityHelpDesk: z.object({ name: z.string().min(1), phone, hoursText: z.string().min(1) }).strict(),
     /** マイナンバー総合フリーダイヤル (national). */
     nationalHelpLine: z
-      .object({ phone, hoursText: z.string().min(1), lossReportText: z.string().min(1), foreignLanguagePhone: phone })
+      .object({
+        phone,
+        hoursText: z.string().min(1),
+        lossReportText: z.string().min(1),
+        /** Offered in every answer in another language than Japanese (facts §8). */
+        foreignLanguagePhone: phone.default(FOREIGN_LANGUAGE_HELP_LINE),
+      })
       .strict(),
     fees: z
       .object({
@@ -94,9 +130,12 @@ export const CityConfigSchema = z
       .object({ slackChannelId: z.string().regex(/^[CG][A-Z0-9]+$/), hours: WeeklyHoursSchema, hoursText: z.string().min(1) })
       .strict()
       .optional(),
+    /** The free texts above in `en` and `ja-easy` (issue 14); see flows/cities/text.ts. */
+    i18n: z.object({ en: CityTextSchema.optional(), "ja-easy": CityTextSchema.optional() }).strict().optional(),
   })
   .strict();
 
+export type CityText = z.infer<typeof CityTextSchema>;
 export type CityConfig = z.infer<typeof CityConfigSchema>;
 export type Counter = z.infer<typeof CounterSchema>;
 
