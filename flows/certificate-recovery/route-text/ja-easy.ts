@@ -52,9 +52,9 @@ const PIN_FORGOTTEN_ITEM = `${PIN}を わすれた ときは、${ID_BESIDES_CARD
 /** §4: always this wording (from the next day at the earliest; else after the next business day). */
 const USABLE_FROM = [
   "新（あたら）しい 証明書（しょうめいしょ）は、発行（はっこう）した 日（ひ）には 使（つか）えません。",
-  "早（はや）くて、次（つぎ）の 日（ひ）から 使（つか）えます。",
-  "次（つぎ）の 日（ひ）も 使（つか）えない ときは、次の 開庁日（かいちょうび）から、もう一度（いちど） ためして ください。",
-  "開庁日（かいちょうび）は、役所（やくしょ）が あいて いる 日（ひ）です。土曜日（どようび）・日曜日（にちようび）・祝日（しゅくじつ）・12月29日〜1月3日は 休（やす）みです。",
+  "早（はや）くて 次（つぎ）の 日から 使えます。",
+  "次の 日も 使えない ときは、次の 開庁日（かいちょうび）から もう一度（いちど） ためして ください。",
+  "開庁日は、土日（どにち）・祝日（しゅくじつ）・12月29日〜1月3日 以外（いがい）の 日です。",
 ].join("");
 
 const RENEWAL_BRING = [
@@ -146,14 +146,14 @@ export const jaEasy: RouteText = {
       jukinet: JUKI,
       kenmen: KENMEN,
       both: "署名用（しょめいよう）と 利用者証明用（りようしゃしょうめいよう）",
-      signature: "署名用（しょめいよう）",
+      signature: "6〜16けたの 署名用（しょめいよう）",
       user: "4けたの 利用者証明用（りようしゃしょうめいよう）",
       card: CARD,
     },
     // §10: the NTA's three ways, in this order.
     etaxPasswordWays: [
       "1. マイナンバーカード方式（ほうしき）の 人（ひと）：利用者識別番号（りようしゃしきべつばんごう）を カードと つないで いる 人です。カードで e-Taxに 入（はい）って、新（あたら）しい 暗証番号（あんしょうばんごう）を 決（き）められます。",
-      "2. 1が できない 人（ひと）：メールアドレスと 秘密（ひみつ）の 質問（しつもん）を 登録（とうろく）して いれば、インターネットで 暗証番号（あんしょうばんごう）を 決（き）めなおせます。e-Taxの 「再設定用パスワードの取得」から です。",
+      "2. 1が できない 人（ひと）で、メールアドレスと 秘密（ひみつ）の 質問（しつもん）を 登録（とうろく）した 人。インターネットで 暗証番号（あんしょうばんごう）を 決（き）めなおせます。e-Taxの 「再設定用パスワードの取得」から です。",
       "3. どちらも できない 人（ひと）：「変更等届出書」（暗証番号等の再発行）を 出（だ）します。インターネットか、税務署（ぜいむしょ）に 出します。何日（なんにち）か あとに、お知（し）らせが 郵便（ゆうびん）で とどきます。",
     ],
     etaxPasswordTooNote:
@@ -410,10 +410,10 @@ export const jaEasy: RouteText = {
   // §5: the smartphone app and the store kiosk.
   kiosk: {
     title: "スマホと コンビニで 暗証番号（あんしょうばんごう）を 決（き）めなおす",
-    resettingSignature: "署名用（しょめいよう）",
+    resettingSignature: "6〜16けたの 署名用（しょめいよう）",
     resettingUser: "4けたの 利用者証明用（りようしゃしょうめいよう）",
     otherOfSignature: "4けたの 利用者証明用（りようしゃしょうめいよう）",
-    otherOfUser: "署名用（しょめいよう）",
+    otherOfUser: "6〜16けたの 署名用（しょめいよう）",
     lead: (resetting, fee) =>
       `${resetting}の ${PIN}は、${COUNTER}に 行（い）かなくても 決（き）めなおせます。スマホと、コンビニの マルチコピー機（き）を 使（つか）います（${cityWords(fee)}）。まず アプリで 予約（よやく）して ください。`,
     stepsHeading: "やりかた",
@@ -474,7 +474,7 @@ export const jaEasy: RouteText = {
   // §5: tries left = limit − wrong entries; the count never resets with time.
   retry: {
     title: "暗証番号（あんしょうばんごう）を 入（い）れるのを いったん やめて ください",
-    kindSignature: "署名用（しょめいよう）",
+    kindSignature: "6〜16けたの 署名用（しょめいよう）",
     kindUser: "4けたの 利用者証明用（りようしゃしょうめいよう）",
     leadRemaining: (kind, remaining) =>
       [
