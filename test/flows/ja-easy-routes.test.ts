@@ -143,7 +143,7 @@ describe("ja-easy route answers", () => {
               expect(m[1], `a hiragana bracket that is not a reading: ${m[0]} in ${part}`).toMatch(new RegExp(`[${KANJI}]`));
             }
             for (const s of sentencesOf(part)) {
-              const readings = s.match(READING) ?? [];
+              const readings: string[] = s.match(READING) ?? [];
               expect(readings.filter((x, i) => readings.indexOf(x) !== i), `reading twice in: ${s}`).toEqual([]);
             }
           }
