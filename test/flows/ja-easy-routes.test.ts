@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { counterSentence } from "../../flows/certificate-recovery/route-text/counter-sentence.ts";
-import { jaEasy } from "../../flows/certificate-recovery/route-text/ja-easy.ts";
+import { jaEasy, UNTRANSLATED_NOTE } from "../../flows/certificate-recovery/route-text/ja-easy.ts";
 import { routeText } from "../../flows/certificate-recovery/route-text/index.ts";
 import { buildRoute, detailChoices, detailQuestion, detailReply } from "../../flows/certificate-recovery/routes.ts";
 import { ROUTE_IDS, type RouteId } from "../../flows/certificate-recovery/routes-ids.ts";
@@ -88,7 +88,7 @@ function cityStrings(c: CityConfig): string[] {
 /** The resident-facing words of a reply that are ours: lead and sections, without the counter sentence and city texts. */
 function ourText(r: RouteReply, routeId: RouteId, facts: Facts, c: CityConfig): string[] {
   const sentence = counterSentence(routeId, facts);
-  const untranslatedNote = jaEasy.untranslated("");
+  const untranslatedNote = UNTRANSLATED_NOTE;
   const parts = [r.lead, ...r.sections.flatMap((s) => [s.heading, ...s.items.filter((i) => i !== sentence)])];
   return parts.map((p) => {
     let out = p.split(untranslatedNote).join("");
@@ -213,7 +213,11 @@ describe("ja-easy route answers", () => {
     expect(withVariant.text).toContain(jaEasy.common.wait("30分（ぷん）〜1時間（じかん）ぐらい"));
     const { i18n: _variants, ...plainCity } = city;
     const without = render("certificate-renewal", { applicant: "self" }, "2026-11-21", plainCity);
-    expect(without.text).toContain(jaEasy.untranslated(city.counter.name));
+    expect(without.text).toContain(`${city.counter.name}${UNTRANSLATED_NOTE}`);
+    // A text the readings make plain needs no note: 「無料」.
+    expect(jaEasy.untranslated("無料")).toBe("無料（むりょう）");
+    expect(without.text).toContain("手数料（てすうりょう）：無料（むりょう）");
+    expect(without.text).not.toContain(`無料${UNTRANSLATED_NOTE}`);
   });
 
   it("offers the details in やさしい日本語 and answers each of them", () => {

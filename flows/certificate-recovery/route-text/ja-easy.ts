@@ -71,6 +71,9 @@ const ETAX_NOT_CARD_PIN = `e-Taxの 利用者識別番号（りようしゃし�
  */
 const cityWords = (text: string) => text.replace(/無料(?!（)/g, "無料（むりょう）").replace(/程度(?!（)/g, "程度（ていど）");
 
+/** After a city text shown in ordinary Japanese, for want of a やさしい日本語 variant (issue 14). */
+export const UNTRANSLATED_NOTE = "（ふつうの 日本語（にほんご））";
+
 /** A phrase with the city's name: 「見本市の 窓口（まどぐち）」. */
 const cityCounter = (city: string) => `${city}の ${COUNTER}`;
 
@@ -85,8 +88,13 @@ export const jaEasy: RouteText = {
     paren: (text, remark) => `${text}（${remark}）`,
   },
 
-  // A city text with no やさしい日本語 variant is shown as written, with this short note.
-  untranslated: (text) => `${text}（ふつうの 日本語（にほんご））`,
+  // A city text with no やさしい日本語 variant is shown as written, with a short note; one that needs no
+  // more than the readings above (「無料」) is shown with them instead.
+  untranslated: (text) => {
+    const glossed = cityWords(text);
+    const bareKanji = glossed.replace(/[\u4e00-\u9fff々]+（[ぁ-ゖー]+）/g, "");
+    return /[\u4e00-\u9fff々]/.test(bareKanji) ? `${text}${UNTRANSLATED_NOTE}` : glossed;
+  },
 
   links: {
     call: (phone) => `${phone}に 電話（でんわ）`,
@@ -464,7 +472,7 @@ export const jaEasy: RouteText = {
     tellCounter: `${COUNTER}で、「暗証番号がロックされた（忘れた）ので再設定したい」と 言（い）って ください。`,
     noSignatureSetHere: `新（あたら）しい 4けたの ${PIN}を、その 場（ば）で 決（き）めます。`,
     noSignatureCounterOnly: `この カードには ${SIG_CERT}が ありません。だから、4けたの 暗証番号は ${COUNTER}でだけ 決（き）めなおせます。`,
-    setHere: `新（あたら）しい ${PIN}を、その 場（ば）で 決（き）めます。4けたの 数字（すうじ）です。署名用（しょめいよう）は ${SIG_PIN_FORM}です。`,
+    setHere: `新（あたら）しい ${PIN}を、その 場（ば）で 決（き）めます。4けたの 暗証番号は 数字（すうじ） 4けたです。署名用（しょめいよう）は ${SIG_PIN_FORM}です。`,
     otherPinCounterOnly: `この ${PIN}は、${COUNTER}でだけ 決（き）めなおせます。`,
     sameFourDigits: `${JUKI}と ${KENMEN}の ${PIN}も 同（おな）じ 4けたの 人（ひと）は、いっしょに 決（き）めなおせます。`,
     lockNoTimeout: `使（つか）えなく なった ${PIN}は、時間（じかん）が たっても もとに もどりません。`,
