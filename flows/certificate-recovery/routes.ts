@@ -599,9 +599,24 @@ function toReply(routeId: RouteId, title: string, lead: string, blocks: Block[],
 const isWeb = (l: RouteLink) => /^https?:\/\//.test(l.url);
 const URL_PATTERN = /https?:\/\/[^\s、。（）()「」]+/g;
 
+/**
+ * The phone numbers shown in a text, in order: those the phone pattern finds, and the city file's numbers
+ * it misses (0120-0178-27, the foreign-language line, ends in two digits).
+ */
+function phonesShown(text: string, city: CityConfig): string[] {
+  const known = [
+    city.counter.phone,
+    ...city.branches.map((b) => b.phone),
+    city.cityHelpDesk.phone,
+    city.nationalHelpLine.phone,
+    city.nationalHelpLine.foreignLanguagePhone,
+  ].filter((p) => text.includes(p));
+  return [...new Set([...phonesIn(text), ...known])].sort((a, b) => text.indexOf(a) - text.indexOf(b));
+}
+
 /** A `tel:` link for every phone number in the text (first), the given links, then any other URL in the text. */
 function linksFor(text: string, given: RouteLink[], { city, t }: Env): RouteLink[] {
-  const tel = phonesIn(text).flatMap((phone) => {
+  const tel = phonesShown(text, city).flatMap((phone) => {
     const url = telUri(phone);
     return url ? [{ label: t.links.call(phone), url }] : [];
   });

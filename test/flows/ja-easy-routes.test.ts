@@ -161,6 +161,15 @@ describe("ja-easy route answers", () => {
     });
   }
 
+  it("links the foreign-language help line (0120-0178-27) with tel: in every answer", () => {
+    for (const routeId of ROUTE_IDS) {
+      for (const { facts, today } of FACT_SETS) {
+        const urls = (render(routeId, facts, today).links ?? []).map((l) => l.url);
+        expect(urls, routeId).toContain(telUri(FOREIGN_LINE));
+      }
+    }
+  });
+
   it("says every number and date the Japanese answer says", () => {
     for (const routeId of ROUTE_IDS) {
       for (const { facts, today } of FACT_SETS) {

@@ -1,7 +1,8 @@
 /**
- * The route answers' words by locale (issue 14). `ja-easy` falls back to `ja` until its catalog exists.
+ * The route answers' words by locale (issue 14). `ja-easy` falls back to `ja` until its catalog exists (route-text/ja-easy.ts).
  */
 import type { Locale } from "../../../src/core/locale.ts";
+import { en } from "./en.ts";
 import { ja } from "./ja.ts";
 import { jaEasy } from "./ja-easy.ts";
 import type { RouteText } from "./types.ts";
@@ -11,7 +12,7 @@ export type { PinKey, RouteText } from "./types.ts";
 const CATALOGS: { readonly [L in Locale]: RouteText } = {
   ja,
   "ja-easy": jaEasy,
-  en: ja,
+  en,
 };
 
 /** The catalog of a locale; `ja` when unset. */
