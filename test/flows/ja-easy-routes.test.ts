@@ -148,6 +148,17 @@ describe("ja-easy route answers", () => {
             }
           }
 
+          // No brackets inside brackets (a reading inside a remark is hard to read and to turn into <ruby>).
+          const sentence = counterSentence(routeId, facts);
+          for (const part of [r.title, r.lead, ...r.sections.flatMap((s) => [s.heading, ...s.items.filter((i) => i !== sentence)])]) {
+            let depth = 0;
+            for (const ch of part) {
+              if (ch === "（" || ch === "(") depth += 1;
+              if (ch === "）" || ch === ")") depth -= 1;
+              expect(depth, `nested brackets in: ${part}`).toBeLessThanOrEqual(1);
+            }
+          }
+
           for (const part of ourText(r, routeId, facts, city)) {
             // Short sentences (guideline: one idea a sentence): at most 60 characters without the readings.
             for (const s of sentencesOf(withoutReadings(part))) expect(s.length, `too long: ${s}`).toBeLessThanOrEqual(60);

@@ -44,10 +44,12 @@ const RENEWAL_PIN_ITEMS = [
 ];
 
 /** §5: an identity document besides the card (the card alone is not enough when its PIN is forgotten). */
-const ID_BESIDES_CARD = `${ID_DOC} 1つ（${CARD}の ほかに。運転免許証（うんてんめんきょしょう）、パスポート、資格確認書（しかくかくにんしょ）など）`;
+const ID_BESIDES_CARD = `${CARD}の ほかの ${ID_DOC} 1つ`;
+/** Examples of an identity document, as a sentence of its own. */
+const ID_EXAMPLES = "たとえば 運転免許証（うんてんめんきょしょう）、パスポート、資格確認書（しかくかくにんしょ）です。";
 
 /** §3, §5: a forgotten PIN is reset in the same visit, with an identity document besides the card. */
-const PIN_FORGOTTEN_ITEM = `${PIN}を わすれた ときは、${ID_BESIDES_CARD}も もって きて ください。同（おな）じ 日（ひ）に ${PIN}を 決（き）めなおせます。`;
+const PIN_FORGOTTEN_ITEM = `${PIN}を わすれた ときは、${ID_BESIDES_CARD}も もって きて ください。${ID_EXAMPLES}同（おな）じ 日（ひ）に ${PIN}を 決（き）めなおせます。`;
 
 /** §4: always this wording (from the next day at the earliest; else after the next business day). */
 const USABLE_FROM = [
@@ -72,7 +74,7 @@ const ETAX_NOT_CARD_PIN = `e-Taxの 利用者識別番号（りようしゃし�
 const cityWords = (text: string) => text.replace(/無料(?!（)/g, "無料（むりょう）").replace(/程度(?!（)/g, "程度（ていど）");
 
 /** After a city text shown in ordinary Japanese, for want of a やさしい日本語 variant (issue 14). */
-export const UNTRANSLATED_NOTE = "（ふつうの 日本語（にほんご））";
+export const UNTRANSLATED_NOTE = "［ふつうの 日本語（にほんご）］";
 
 /** A phrase with the city's name: 「見本市の 窓口（まどぐち）」. */
 const cityCounter = (city: string) => `${city}の ${COUNTER}`;
@@ -85,7 +87,8 @@ export const jaEasy: RouteText = {
     linkLine: (label, url) => `${label}：${url}`,
     sentences: (parts) => parts.join(""),
     list: (parts) => parts.join("・"),
-    paren: (text, remark) => `${text}（${remark}）`,
+    // No brackets around a city text: a reading inside them would nest brackets.
+    paren: (text, remark) => `${text}：${remark}`,
   },
 
   // A city text with no やさしい日本語 variant is shown as written, with a short note; one that needs no
@@ -112,9 +115,10 @@ export const jaEasy: RouteText = {
     address: (a) => `住所（じゅうしょ）：${a}`,
     hours: (h) => `受付（うけつけ）の 時間（じかん）：${h}`,
     phone: (p) => `電話（でんわ）：${p}`,
-    feeAndWait: (fee, wait) => `${cityWords(fee)}・${cityWords(wait)}`,
+    // For a lead, after its last sentence: 「無料（むりょう）です。30分〜1時間程度（ていど） かかります。」
+    feeAndWait: (fee, wait) => `${cityWords(fee)}です。${cityWords(wait)} かかります。`,
     bringHeading: "もって いく もの",
-    bringSelfHeading: "もって いく もの（自分（じぶん）で 行（い）く とき）",
+    bringSelfHeading: "自分（じぶん）で 行（い）く とき：もって いく もの",
     bringMoreHeading: "もって いく もの：くわしく",
     feeWaitHeading: "お金（かね）と 時間（じかん）",
     feeWaitMoreHeading: "お金（かね）と 時間（じかん）：くわしく",
@@ -129,9 +133,9 @@ export const jaEasy: RouteText = {
     checkHeading: "たしかめて ください",
     aboutHeading: "くわしい 説明（せつめい）",
     contactHeading: "電話（でんわ）で 聞（き）く",
-    nationalHelpLine: (phone, hours) => `マイナンバー総合（そうごう）フリーダイヤル ${phone}（${hours}）`,
-    cityHelpDesk: (name, phone, hours) => `${name} ${phone}（${hours}）`,
-    counterBrief: (name, hours) => `${COUNTER}：${name}（${hours}）`,
+    nationalHelpLine: (phone, hours) => `マイナンバー総合（そうごう）フリーダイヤル：${phone}。時間（じかん）：${hours}`,
+    cityHelpDesk: (name, phone, hours) => `${name}：${phone}。時間（じかん）：${hours}`,
+    counterBrief: (name, hours) => `${COUNTER}：${name}。時間（じかん）：${hours}`,
     noReservation: "予約（よやく）は いりません。",
     reservationRequired: "予約（よやく）が 必要（ひつよう）です",
     reservationOptional: "窓口（まどぐち）の 予約（よやく）が できます",
@@ -142,7 +146,8 @@ export const jaEasy: RouteText = {
     afterChangeReservationNone: `${MOVED}の 手続（てつづ）きは、予約（よやく）が できません。`,
     usableFrom: USABLE_FROM,
     renewalPinItems: RENEWAL_PIN_ITEMS,
-    idBesidesCard: ID_BESIDES_CARD,
+    // In a list of things to bring (routes.ts); in a sentence, ID_BESIDES_CARD and ID_EXAMPLES.
+    idBesidesCard: `${ID_BESIDES_CARD}。${ID_EXAMPLES}`,
     pinForgottenItem: PIN_FORGOTTEN_ITEM,
     // §2: "may need", never a promise.
     smartphoneNote:
@@ -177,12 +182,12 @@ export const jaEasy: RouteText = {
   showAtCounter: {
     heading: "窓口（まどぐち）で 見（み）せて ください",
     intro: "窓口（まどぐち）の 人（ひと）に、この 日本語（にほんご）を 見（み）せて ください。",
-    helpLine: (phone, hours) => `外国語（がいこくご）で 聞（き）ける 電話（でんわ）：${phone}（${hours}）`,
+    helpLine: (phone, hours) => `外国語（がいこくご）で 聞（き）ける 電話（でんわ）：${phone}。時間（じかん）：${hours}`,
   },
 
   // §7: what a proxy needs, by procedure; never one procedure's text for another.
   proxy: {
-    heading: "代理人（だいりにん）（家族（かぞく）など）が 行（い）く とき",
+    heading: "家族（かぞく）などの 代理人（だいりにん）が 行（い）く とき",
     rules: {
       // seeds 002, 003: one visit with the sealed 照会書兼回答書 from the expiry-notice envelope, else two.
       renewal: [
@@ -191,7 +196,7 @@ export const jaEasy: RouteText = {
         "代理人（だいりにん）が もって いく もの は 3つです。",
         `1. 本人（ほんにん）の ${CARD}`,
         "2. 封（ふう）を した 照会書兼回答書（しょうかいしょけんかいとうしょ）",
-        `3. 代理人（だいりにん）の ${ID_DOC}（運転免許証（うんてんめんきょしょう）など、顔写真（かおじゃしん）の ある もの）`,
+        `3. 代理人（だいりにん）の ${ID_DOC}。顔写真（かおじゃしん）の ある ものです。たとえば 運転免許証（うんてんめんきょしょう）です。`,
         `照会書兼回答書（しょうかいしょけんかいとうしょ）が ない ときは、${COUNTER}から 本人（ほんにん）に 照会書（しょうかいしょ）を 郵便（ゆうびん）で 送（おく）ります。だから、代理人（だいりにん）は 2回（かい） 行（い）く ことに なります。`,
       ],
       // seed 002; municipal pages: M.
@@ -201,7 +206,7 @@ export const jaEasy: RouteText = {
         "代理人（だいりにん）が もって いく もの は 3つです。",
         `1. 本人（ほんにん）の ${CARD}`,
         "2. 本人（ほんにん）が 書（か）いて 封（ふう）を した 照会書兼回答書（しょうかいしょけんかいとうしょ）",
-        `3. 代理人（だいりにん）の ${ID_DOC}（顔写真（かおじゃしん）の ある もの）`,
+        `3. 代理人（だいりにん）の ${ID_DOC}。顔写真（かおじゃしん）の ある ものです。`,
         `やりかたは 役所（やくしょ）に よって ちがいます。行（い）く 前（まえ）に ${COUNTER}に 聞（き）いて ください。`,
       ],
       // seeds 000, 003: a 照会書 is mailed to the resident first.
@@ -211,7 +216,7 @@ export const jaEasy: RouteText = {
         "代理人（だいりにん）は もう一度（いちど） 行（い）きます。その とき もって いく もの は 3つです。",
         "1. 本人（ほんにん）が 書（か）いて 封（ふう）を した 照会書（しょうかいしょ）",
         `2. 本人（ほんにん）の ${CARD}`,
-        `3. 代理人（だいりにん）の ${ID_DOC}（顔写真（かおじゃしん）の ある もの）`,
+        `3. 代理人（だいりにん）の ${ID_DOC}。顔写真（かおじゃしん）の ある ものです。`,
       ],
       // seed 003; municipal pages: M.
       "new-card": [
@@ -227,15 +232,15 @@ export const jaEasy: RouteText = {
     guardianHeading: "成年後見人（せいねんこうけんにん）が 行（い）く とき",
     guardianItems: [
       `本人（ほんにん）の ${CARD}`,
-      `成年後見人（せいねんこうけんにん）の ${ID_DOC}（顔写真（かおじゃしん）の ある もの）`,
+      `成年後見人（せいねんこうけんにん）の ${ID_DOC}。顔写真（かおじゃしん）の ある ものです。`,
       "成年後見人（せいねんこうけんにん）で ある ことが わかる 登記事項証明書（とうきじこうしょうめいしょ）",
     ],
     // municipal pages: M. 「15歳未満」 = 14歳まで.
-    parentHeading: "14歳（さい）までの 子（こ）どもの とき（親権者（しんけんしゃ））",
+    parentHeading: "14歳（さい）までの 子（こ）どもの とき：親（おや）が 行（い）きます",
     parentItems: [
-      "子（こ）どもと いっしょに、親権者（しんけんしゃ）（法定代理人（ほうていだいりにん））が 手続（てつづ）きを します。",
-      `子（こ）どもの ${CARD}と、親権者（しんけんしゃ）の ${ID_DOC}（顔写真（かおじゃしん）の ある もの）`,
-      "親権者（しんけんしゃ）と 子（こ）どもの 世帯（せたい）が ちがう ときは、親子（おやこ）だと わかる 書類（しょるい）も 必要（ひつよう）です（戸籍謄本（こせきとうほん）など）。",
+      "子（こ）どもと いっしょに、親権者（しんけんしゃ）が 手続（てつづ）きを します。親権者は 法定代理人（ほうていだいりにん）です。",
+      `子（こ）どもの ${CARD}と、親権者（しんけんしゃ）の ${ID_DOC}。顔写真（かおじゃしん）の ある ものです。`,
+      "親権者（しんけんしゃ）と 子（こ）どもの 世帯（せたい）が ちがう ときは、親子（おやこ）だと わかる 書類（しょるい）も 必要（ひつよう）です。たとえば 戸籍謄本（こせきとうほん）です。",
     ],
   },
 
@@ -243,7 +248,7 @@ export const jaEasy: RouteText = {
   signatureReissue: {
     title: `${MOVED}の あと：署名用電子証明書（しょめいようでんししょうめいしょ）を 新（あたら）しく する`,
     lead: (city, fw) =>
-      `${MOVED}で、${SIG_CERT}が 失効（しっこう）しました。もう 使（つか）えません。${cityCounter(city)}で、新（あたら）しく 発行（はっこう）して もらって ください（${fw}）。`,
+      `${MOVED}で、${SIG_CERT}が 失効（しっこう）しました。もう 使（つか）えません。${cityCounter(city)}で、新（あたら）しく 発行（はっこう）して もらって ください。${fw}`,
     summary: [
       `住所（じゅうしょ）や 名前（なまえ）が かわると、${SIG_CERT}は 自動（じどう）で 失効（しっこう）します。`,
       `${EXPIRY}が まだ あっても 同（おな）じです。`,
@@ -281,17 +286,17 @@ export const jaEasy: RouteText = {
     cardValidUntil: (date) => `カードは ${date}まで 使（つか）えます。`,
     checkExpiryDate: `カードの 表（おもて）に ある 「電子証明書の有効期限」の 日（ひ）`,
     checkMoved: `証明書（しょうめいしょ）の 発行（はっこう）や 更新（こうしん）の あとに、${MOVED}が あったか。あった ときは、${SIG_CERT}の 失効（しっこう）です。`,
-    checkCard: `カードの ${EXPIRY}（カードの 表（おもて）に あります）。過（す）ぎて いる ときは、新（あたら）しい カードの 申請（しんせい）が 必要（ひつよう）です。証明書（しょうめいしょ）だけの 手続（てつづ）きでは ありません。`,
+    checkCard: `カードの ${EXPIRY}。カードの 表（おもて）に あります。過（す）ぎて いる ときは、新（あたら）しい カードの 申請（しんせい）が 必要（ひつよう）です。証明書（しょうめいしょ）だけの 手続（てつづ）きでは ありません。`,
     happenedExpired: (expiry) =>
       `${CERT}の ${EXPIRY}が 過（す）ぎました。${expiry ? `有効期限は ${expiry}でした。` : ""}`,
     happenedRevoked: `${CERT}が 失効（しっこう）して います。${EXPIRY}が 過（す）ぎたか、住所（じゅうしょ）や 名前（なまえ）が かわったからです。`,
-    lead: (happened, city, fw) => `${happened}${cityCounter(city)}で、新（あたら）しく 発行（はっこう）して もらって ください（${fw}）。`,
+    lead: (happened, city, fw) => `${happened}${cityCounter(city)}で、新（あたら）しく 発行（はっこう）して もらって ください。${fw}`,
     procedure: (expired) =>
       `${COUNTER}で、「電子証明書が${expired ? "有効期限切れになった" : "失効した"}ので発行してほしい」と 言（い）って ください。コンビニや インターネットでは 発行（はっこう）できません。`,
     bring: [CARD, `今（いま）の ${PIN}を おぼえて きて ください。${COUNTER}で 入（い）れます。`],
     more: [
       `前（まえ）に 決（き）めた ${PIN}が 必要（ひつよう）です。`,
-      `わすれた ときは、${ID_BESIDES_CARD}を もって きて ください。同（おな）じ ${COUNTER}で 決（き）めなおせます。`,
+      `わすれた ときは、${ID_BESIDES_CARD}を もって きて ください。${ID_EXAMPLES}同（おな）じ ${COUNTER}で 決（き）めなおせます。`,
     ],
   },
 
@@ -299,9 +304,9 @@ export const jaEasy: RouteText = {
   renewal: {
     title: "電子証明書（でんししょうめいしょ）の 更新（こうしん）",
     leadUntil: (date, city, fw) =>
-      `今（いま）は ${CERT}の 更新（こうしん）が できる 期間（きかん）です。${date}までに、${cityCounter(city)}で 更新（こうしん）して ください（${fw}）。`,
+      `今（いま）は ${CERT}の 更新（こうしん）が できる 期間（きかん）です。${date}までに、${cityCounter(city)}で 更新（こうしん）して ください。${fw}`,
     leadRule: (rule, city, fw) =>
-      `${CERT}の 更新（こうしん）が できるのは、${rule}です。${cityCounter(city)}で 更新（こうしん）して ください（${fw}）。`,
+      `${CERT}の 更新（こうしん）が できるのは、${rule}です。${cityCounter(city)}で 更新（こうしん）して ください。${fw}`,
     summaryWindow: (opens, closes, lastDay) =>
       [
         `今（いま）は 更新（こうしん）が できる 期間（きかん）です。`,
@@ -330,7 +335,7 @@ export const jaEasy: RouteText = {
   },
 
   renewalNotYet: {
-    title: "電子証明書（でんししょうめいしょ）の 更新（こうしん）（受付（うけつけ）の 前（まえ））",
+    title: "電子証明書（でんししょうめいしょ）の 更新（こうしん）：受付（うけつけ）の 前（まえ）",
     closedOpening: (opens, firstDay) =>
       `${opens}は ${COUNTER}が 休（やす）みです。${COUNTER}で 手続（てつづ）きが できるのは ${firstDay}からです。`,
     leadWindow: (date, city) =>
@@ -349,7 +354,7 @@ export const jaEasy: RouteText = {
     whenWhereHeading: "いつ・どこで",
     window: (opens, closes) => `受付（うけつけ）の 期間（きかん）：${opens}〜${closes}`,
     where: (city) => `${cityCounter(city)}で 更新（こうしん）します。コンビニや インターネットでは できません。`,
-    bringHeading: "もって いく もの（受付（うけつけ）が 始（はじ）まってから）",
+    bringHeading: "受付（うけつけ）が 始（はじ）まったら もって いく もの",
     bring: RENEWAL_BRING,
     bringMore: [
       `${EXPIRY}の 2〜3か月（げつ）前（まえ）に、J-LISから ${NOTICE}が とどきます。`,
@@ -371,9 +376,9 @@ export const jaEasy: RouteText = {
     whyUnknown: `カードの ${EXPIRY}が 過（す）ぎたか、もうすぐ 過ぎます。`,
     whyPast: (date) => `カードの ${EXPIRY}は ${date}でした。もう 過（す）ぎて います。`,
     whyComing: (date, beforeCert) =>
-      `カードの ${EXPIRY}は ${date}です。${beforeCert ? `${CERT}の 有効期限より 先（さき）に 来（き）ます。` : ""}`,
+      `カードの ${EXPIRY}は ${date}です。${beforeCert ? `${CERT}より 先（さき）に 来（き）ます。` : ""}`,
     lead: (why, fee) =>
-      `${why}新（あたら）しい カードの 申請（しんせい）が 必要（ひつよう）です。${NOTICE}と いっしょに 入（はい）って いる 交付申請書（こうふしんせいしょ）で 申請して ください（${cityWords(fee)}）。`,
+      `${why}新（あたら）しい カードの 申請（しんせい）が 必要（ひつよう）です。${NOTICE}に 入（はい）って いる 交付申請書（こうふしんせいしょ）で 申請して ください。${cityWords(fee)}です。`,
     summary: (why) =>
       `${why}${CERT}だけの 更新（こうしん）では ありません。新（あたら）しい カードの 申請（しんせい）が 必要（ひつよう）です。`,
     steps: [
@@ -412,7 +417,7 @@ export const jaEasy: RouteText = {
     ],
     bring: [CARD, "新（あたら）しい 在留（ざいりゅう）カード", `4けたの ${PIN}を おぼえて きて ください。${COUNTER}で 入（い）れます。`],
     foreignHeading: "外国語（がいこくご）で 聞（き）きたい とき",
-    foreignLine: (phone) => `マイナンバー総合（そうごう）フリーダイヤル（外国語（がいこくご））：${phone}`,
+    foreignLine: (phone) => `外国語（がいこくご）の マイナンバー総合（そうごう）フリーダイヤル：${phone}`,
   },
 
   // §5: the smartphone app and the store kiosk.
@@ -423,7 +428,7 @@ export const jaEasy: RouteText = {
     otherOfSignature: "4けたの 利用者証明用（りようしゃしょうめいよう）",
     otherOfUser: "6〜16けたの 署名用（しょめいよう）",
     lead: (resetting, fee) =>
-      `${resetting}の ${PIN}は、${COUNTER}に 行（い）かなくても 決（き）めなおせます。スマホと、コンビニの マルチコピー機（き）を 使（つか）います（${cityWords(fee)}）。まず アプリで 予約（よやく）して ください。`,
+      `${resetting}の ${PIN}は、${COUNTER}に 行（い）かなくても 決（き）めなおせます。スマホと、コンビニの マルチコピー機（き）を 使（つか）います。まず アプリで 予約（よやく）して ください。${cityWords(fee)}です。`,
     stepsHeading: "やりかた",
     steps: (other, hours, kioskHours) => [
       "1. スマホに 「JPKI暗証番号リセット」アプリを 入（い）れます。マイナポータルの アプリでは ありません。",
@@ -436,7 +441,7 @@ export const jaEasy: RouteText = {
     bring: [CARD, "アプリを 入（い）れた スマホ"],
     storesHeading: "使（つか）える コンビニ",
     stores: [
-      "セブン-イレブン（一部（いちぶ）の イオンも）：署名用（しょめいよう）と 4けたの 利用者証明用（りようしゃしょうめいよう）の 両方（りょうほう）",
+      "セブン-イレブンと 一部（いちぶ）の イオン：署名用（しょめいよう）と 4けたの 利用者証明用（りようしゃしょうめいよう）の 両方（りょうほう）",
       "ローソン・ファミリーマート・ミニストップ：署名用（しょめいよう）だけ",
       "使（つか）える 店（みせ）は かわる ことが あります。J-LISの ページで、新（あたら）しい 情報（じょうほう）を 見（み）て ください。",
     ],
@@ -449,14 +454,14 @@ export const jaEasy: RouteText = {
     cautionExpiredReservation: (hours) =>
       `${hours}時間（じかん）を 過（す）ぎると、予約（よやく）は 使（つか）えなく なります。はじめから やりなおして ください。`,
     troubleHeading: "うまく いかない とき",
-    troubleItem: (name, hours) => `${COUNTER}でも 決（き）めなおせます：${name}（${hours}）`,
+    troubleItem: (name, hours) => `${COUNTER}でも 決（き）めなおせます。${name}。時間（じかん）：${hours}`,
   },
 
   // §5: the counter, always possible, with an identity document besides the card.
   counterReset: {
     title: "窓口（まどぐち）で 暗証番号（あんしょうばんごう）を 決（き）めなおす",
     lead: (pin, city, fee) =>
-      `${pin}の ${PIN}は、${cityCounter(city)}で 決（き）めなおせます。${CARD}と ${ID_DOC}を もって きて ください（${cityWords(fee)}）。`,
+      `${pin}の ${PIN}は、${cityCounter(city)}で 決（き）めなおせます。${CARD}と ${ID_DOC}を もって きて ください。${cityWords(fee)}です。`,
     summary: (pin, city) =>
       `${pin}の ${PIN}は、${cityCounter(city)}で 決（き）めなおせます。使（つか）えなく なった 暗証番号を もとに もどして、新（あたら）しい 番号（ばんごう）を 決めます。`,
     closedHeading: "コンビニで 決（き）めなおせない 理由（りゆう）",
@@ -521,7 +526,7 @@ export const jaEasy: RouteText = {
     ],
     bringHeading: "再発行（さいはっこう）の とき もって いく もの",
     bring: [
-      `${ID_DOC}（運転免許証（うんてんめんきょしょう）など）`,
+      `${ID_DOC}：運転免許証（うんてんめんきょしょう）など`,
       "警察（けいさつ）の 受理番号（じゅりばんごう）",
       "顔写真（かおじゃしん）：窓口（まどぐち）で 説明（せつめい）します",
     ],
@@ -556,7 +561,7 @@ export const jaEasy: RouteText = {
 
   // §1: no signature certificate (under 15, 成年被後見人) or no PINs at all (顔認証マイナンバーカード).
   noSignature: {
-    faceTitle: "暗証番号（あんしょうばんごう）の ない カード（顔認証（かおにんしょう）マイナンバーカード）",
+    faceTitle: "顔認証（かおにんしょう）マイナンバーカード：暗証番号（あんしょうばんごう）の ない カード",
     faceLead: [
       `顔認証（かおにんしょう）マイナンバーカードには、${PIN}が ありません。`,
       "だから、暗証番号を 使（つか）う ことは、この カードでは できません。",
@@ -597,7 +602,8 @@ export const jaEasy: RouteText = {
       ].join(""),
     whatToDo: [
       "e-Taxの 申告（しんこく）は、ID・パスワード方式（ほうしき）や 紙（かみ）でも 出（だ）せます。",
-      `4けたの ${PIN}（利用者証明用（りようしゃしょうめいよう））が 使（つか）えなく なった とき、わすれた ときは、${COUNTER}で 決（き）めなおせます。コンビニでは できません。`,
+      `4けたの ${PIN}は、利用者証明用（りようしゃしょうめいよう）の 暗証番号です。`,
+      `4けたの 暗証番号が 使（つか）えなく なった とき、わすれた ときは、${COUNTER}で 決（き）めなおせます。コンビニでは できません。`,
       `くわしくは ${COUNTER}で 相談（そうだん）して ください。`,
     ],
   },
@@ -609,7 +615,7 @@ export const jaEasy: RouteText = {
     summary: `${CARD}には、使（つか）う 目的（もくてき）の ちがう ${CERT}が 2つと、${PIN}が 4つ あります。`,
     signatureHeading: SIG_CERT,
     signatureItems: (limit) => [
-      "使（つか）う とき：e-Tax（確定申告（かくていしんこく））の 送信（そうしん）、インターネットでの 申請（しんせい）など。「書類（しょるい）に 署名（しょめい）する」 ときです。",
+      "使（つか）う とき：e-Taxで 確定申告（かくていしんこく）を 送（おく）る とき、インターネットでの 申請（しんせい）など。「書類（しょるい）に 署名（しょめい）する」 ときです。",
       `${PIN}：${SIG_PIN_FORM}。${limit}回（かい） つづけて まちがえると 使（つか）えなく なります。`,
       "ひっこしや 結婚（けっこん）などで、住所（じゅうしょ）や 名前（なまえ）が かわると 失効（しっこう）します。",
     ],
@@ -631,7 +637,7 @@ export const jaEasy: RouteText = {
   contact: {
     title: "窓口（まどぐち）や 電話（でんわ）で 相談（そうだん）して ください",
     lead: (name, phone) =>
-      `この チャットでは 答（こた）えられない 内容（ないよう）の ようです。${name}（${phone}）か、${COUNTER}に 相談（そうだん）して ください。`,
+      `この チャットでは 答（こた）えられない 内容（ないよう）の ようです。${name}か、${COUNTER}に 相談（そうだん）して ください。電話（でんわ）は ${phone}です。`,
     phoneHeading: "電話（でんわ）で 相談（そうだん）",
     foreignLine: (phone) => `外国語（がいこくご）：${phone}`,
     handyHeading: "相談（そうだん）の とき あると いい もの",
@@ -640,7 +646,7 @@ export const jaEasy: RouteText = {
 
   // §10: e-Tax's own password is the tax office's matter.
   etax: {
-    title: "e-Taxの 暗証番号（あんしょうばんごう）（利用者識別番号（りようしゃしきべつばんごう）の パスワード）",
+    title: "e-Taxの 暗証番号（あんしょうばんごう）：利用者識別番号（りようしゃしきべつばんごう）の パスワード",
     lead: [
       `e-Taxの ${PIN}は、${CARD}の 暗証番号とは ちがいます。`,
       `市区町村（しくちょうそん）の ${COUNTER}では、決（き）めなおせません。`,
@@ -653,15 +659,16 @@ export const jaEasy: RouteText = {
       `市区町村（しくちょうそん）の ${COUNTER}では 決（き）めなおせません。`,
       "次（つぎ）の どれかの 方法（ほうほう）で 決（き）めなおして ください。",
     ].join(""),
-    waysHeading: "決（き）めなおす 方法（ほうほう）（国税庁（こくぜいちょう）の 案内（あんない））",
+    waysHeading: "決（き）めなおす 方法（ほうほう）：国税庁（こくぜいちょう）の 案内（あんない）",
     idPasswordHeading: "確定申告書等作成（かくていしんこくしょとうさくせい）コーナーの ID・パスワード方式（ほうしき）の とき",
     idPasswordItems: [
       "税務署（ぜいむしょ）が 出（だ）した IDと パスワードです。",
       "わからなく なった ときは、税務署（ぜいむしょ）で もう一度（いちど） 出（だ）して もらって ください。",
     ],
     cardTooHeading: "カードの 暗証番号（あんしょうばんごう）も 使（つか）えない とき・わすれた とき",
-    cardTooItem: (city, id) =>
-      `カードの ${PIN}は、${cityCounter(city)}で 決（き）めなおせます。${CARD}と ${id}を もって きて ください。`,
+    // (`idBesidesCard` is the list form; the sentence names the document itself.)
+    cardTooItem: (city) =>
+      `カードの ${PIN}は、${cityCounter(city)}で 決（き）めなおせます。${CARD}と、${ID_BESIDES_CARD}を もって きて ください。${ID_EXAMPLES}`,
     pinResetHeading: "カードの 暗証番号（あんしょうばんごう）を 決（き）めなおす：くわしく",
     pinResetItems: [
       "署名用（しょめいよう）と 4けたの 利用者証明用（りようしゃしょうめいよう）は、スマホと コンビニでも 決（き）めなおせます。",
