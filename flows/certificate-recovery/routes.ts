@@ -80,7 +80,17 @@ function envOf(ctx: RouteContext): Env {
 
 const known = (date: string | undefined): IsoDate | undefined => (date && date !== "unknown" ? date : undefined);
 /** A city text's main part, before any parenthesis: 「無料（自治体により…）」 → 「無料」. */
-const short = (text: string) => text.split(/[（(]/)[0]!.trim();
+const mainPart = (text: string) => text.split(/[（(]/)[0]!.trim();
+
+/**
+ * A city text in short, for a lead or the first screen: its main part. A text shown in Japanese for want
+ * of a variant in the locale keeps the locale's note ("無料 (in Japanese)").
+ */
+function shortText(text: string, t: RouteText): string {
+  const note = t.untranslated("");
+  if (note && text.endsWith(note)) return t.untranslated(mainPart(text.slice(0, -note.length)));
+  return mainPart(text);
+}
 
 function counterSection({ city, t }: Env): Block {
   const c = city.counter;
@@ -92,7 +102,7 @@ function counterSection({ city, t }: Env): Block {
 
 /** The fee and the usual wait, for a lead: 「無料・30分〜1時間程度」. */
 function feeAndWait(fee: string, { city, t }: Env): string {
-  return t.common.feeAndWait(short(fee), short(city.typicalWait));
+  return t.common.feeAndWait(shortText(fee, t), shortText(city.typicalWait, t));
 }
 
 function selfBring(items: readonly string[], facts: Facts, t: RouteText): Block[] {
@@ -123,7 +133,7 @@ function counterVisit(
 /** The fee and the wait in short on the first screen; the breakdown and the busy seasons as a detail. */
 function feeAndWaitSections(fee: string, { city, t }: Env): Block[] {
   const full = [t.common.fee(fee), t.common.wait(city.typicalWait)];
-  const brief = [t.common.fee(short(fee)), t.common.wait(short(city.typicalWait))];
+  const brief = [t.common.fee(shortText(fee, t)), t.common.wait(shortText(city.typicalWait, t))];
   if (full.join() === brief.join()) return [{ heading: t.common.feeWaitHeading, items: full }];
   return [{ heading: t.common.feeWaitHeading, items: brief }, detail("fees", t.common.feeWaitMoreHeading, full)];
 }
@@ -281,7 +291,7 @@ export const ROUTE_CONTENT: { readonly [K in RouteId]: RouteSpec } = {
     const why = !card ? s.whyUnknown : compareDates(card, today) < 0 ? s.whyPast(d(card)) : s.whyComing(d(card), known(facts.certExpiry) !== undefined);
     return {
       title: s.title,
-      lead: s.lead(why, short(city.fees.cardRenewal)),
+      lead: s.lead(why, shortText(city.fees.cardRenewal, t)),
       summary: s.summary(why),
       blocks: [
         { heading: t.common.procedureHeading, items: [...s.steps] },
@@ -317,7 +327,7 @@ export const ROUTE_CONTENT: { readonly [K in RouteId]: RouteSpec } = {
     const etax = etaxPasswordToo(facts, env);
     return {
       title: s.title,
-      lead: s.lead(signature ? s.resettingSignature : s.resettingUser, short(city.fees.pinReset)),
+      lead: s.lead(signature ? s.resettingSignature : s.resettingUser, shortText(city.fees.pinReset, t)),
       blocks: [
         { heading: s.stepsHeading, items: [...s.steps(signature ? s.otherOfSignature : s.otherOfUser, KIOSK.reservationHours, KIOSK.hours)] },
         { heading: t.common.bringHeading, items: [...s.bring] },
@@ -353,7 +363,7 @@ export const ROUTE_CONTENT: { readonly [K in RouteId]: RouteSpec } = {
     const pin = t.common.pinName[pinKey(facts)];
     return {
       title: s.title,
-      lead: s.lead(pin, city.name, short(city.fees.pinReset)),
+      lead: s.lead(pin, city.name, shortText(city.fees.pinReset, t)),
       summary: s.summary(pin, city.name),
       blocks: [
         ...(closed ? [{ heading: s.closedHeading, items: [s.closedItem(closed), s.closedSameVisit] }] : []),

@@ -4,7 +4,7 @@
  * Defined once here and shared by every locale other than `ja` (en, ja-easy); never translated.
  */
 import type { Facts } from "../../../src/core/slots.ts";
-import type { RouteId } from "../routes-ids.ts";
+import { ROUTE_IDS, type RouteId } from "../routes-ids.ts";
 
 /** Which PIN, as the clerk would name it. */
 function pinForClerk(facts: Facts): string {
@@ -53,4 +53,21 @@ export function counterSentence(routeId: RouteId, facts: Facts): string {
     case "etax-password":
       return "e-Taxの暗証番号（利用者識別番号のパスワード）を忘れました。再設定の方法を教えてください。";
   }
+}
+
+/** Every sentence {@link counterSentence} can say, once each (for checks that allow them in a reply). */
+export function allCounterSentences(): string[] {
+  const pins: Facts[] = [
+    {},
+    { otherPin: "jukinet" },
+    { otherPin: "kenmen" },
+    { bothPins: true },
+    { certificate: "signature" },
+    { certificate: "user" },
+  ];
+  const facts: Facts[] = [
+    ...pins.flatMap((f) => [f, { ...f, symptom: "forgot-pin" as const }]),
+    { noSignatureReason: "face-auth-card" },
+  ];
+  return [...new Set(ROUTE_IDS.flatMap((id) => facts.map((f) => counterSentence(id, f))))];
 }

@@ -24,7 +24,7 @@ const ID_BESIDES_CARD =
 const PIN_FORGOTTEN_ITEM = `If you forgot your PIN, also bring ${lower(ID_BESIDES_CARD)}. The PIN can be reset in the same visit.`;
 
 const USABLE_FROM =
-  "A new certificate works from the day after it is issued at the earliest (not on the same day). If it still does not work, try again after the next business day (開庁日: not weekends, national holidays or December 29–January 3).";
+  "A new certificate works from the day after issue at the earliest, not the same day. If it still fails, try again after the next business day (開庁日: not weekends, holidays or Dec 29–Jan 3).";
 
 const RENEWAL_BRING = [CARD, "The expiry notice (有効期限通知書), if you received it", "Your three PINs (the counter may ask you to enter them)"];
 
