@@ -4,13 +4,14 @@
 import type { Locale } from "../../../src/core/locale.ts";
 import { en } from "./en.ts";
 import { ja } from "./ja.ts";
+import { jaEasy } from "./ja-easy.ts";
 import type { RouteText } from "./types.ts";
 
 export type { PinKey, RouteText } from "./types.ts";
 
 const CATALOGS: { readonly [L in Locale]: RouteText } = {
   ja,
-  "ja-easy": ja,
+  "ja-easy": jaEasy,
   en,
 };
 
