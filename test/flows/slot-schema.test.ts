@@ -158,7 +158,7 @@ describe("typed answers (src/nlu/answer.ts) produce exactly the schema's values"
   it("each value typed as it is reads as itself", () => {
     for (const slot of SLOTS) {
       const s = slotSchema(slot);
-      const samples: (string | number)[] = s.input === "date" ? ["2027-03-15", ...slotValues(slot)] : slotValues(slot);
+      const samples: readonly (string | number)[] = s.input === "date" ? ["2027-03-15", ...slotValues(slot)] : slotValues(slot);
       for (const v of samples) expect(parseAnswer(slot, String(v), { today: TODAY }), `${slot} ${v}`).toBe(v);
     }
   });
