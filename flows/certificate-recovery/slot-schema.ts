@@ -5,46 +5,28 @@
  * test/flows/slot-schema.test.ts. The words (question, button labels) are the catalogs' (text/*.ts),
  * one per locale; this file has none.
  *
- * The types of src/core/slots.ts (`Facts`) stay the core's: the check at the end of this file makes a
- * schema that differs from them a type error, in either direction.
+ * The types of src/core/slots.ts (`Facts`, and the shape of a schema, `SlotSchema`, so that src/nlu can
+ * be given a slot's schema without importing a flow) stay the core's: the check at the end of this file
+ * makes a schema that differs from `Facts` a type error, in either direction.
  */
 import { parseIsoDate } from "../../src/calendar/index.ts";
-import { SYMPTOMS, type Facts, type Slot } from "../../src/core/slots.ts";
+import {
+  SYMPTOMS,
+  type ChoiceSlotSchema,
+  type DateSlotSchema,
+  type Facts,
+  type NumberSlotSchema,
+  type Slot,
+  type SlotInput,
+  type SlotSchema,
+} from "../../src/core/slots.ts";
 
 /** The value a slot holds when the resident was asked and does not know. */
 export const UNKNOWN = "unknown";
 
 const YES_NO = ["yes", "no"] as const;
 
-interface SlotSchemaBase {
-  /**
-   * The question offers 「わからない」 (value `unknown`), and after two answers in a row that cannot be read
-   * the slot becomes `unknown` (otherwise the resident is sent to a person).
-   */
-  offersUnknown: boolean;
-}
-/** Buttons, one per value, in this order (then 「わからない」 when offered). */
-export interface ChoiceSlotSchema extends SlotSchemaBase {
-  input: "choice";
-  values: readonly string[];
-}
-/** A count from `min` to `max`; `choices` are the counts offered as buttons. */
-export interface NumberSlotSchema extends SlotSchemaBase {
-  input: "number";
-  min: number;
-  max: number;
-  choices: readonly number[];
-}
-/** A calendar date `YYYY-MM-DD` (Asia/Tokyo). */
-export interface DateSlotSchema extends SlotSchemaBase {
-  input: "date";
-  /** A date in the past: a date without a year is the last one (「11月20日」 in December is this year's). */
-  past: boolean;
-  /** Buttons for today and yesterday (filled in with the day's dates when the question is shown). */
-  recent: boolean;
-}
-export type SlotSchema = ChoiceSlotSchema | NumberSlotSchema | DateSlotSchema;
-export type SlotInput = SlotSchema["input"];
+export type { ChoiceSlotSchema, DateSlotSchema, NumberSlotSchema, SlotInput, SlotSchema };
 
 export const SLOT_SCHEMA = {
   symptom: { input: "choice", values: SYMPTOMS, offersUnknown: false },

@@ -163,6 +163,17 @@ describe("やさしい日本語", () => {
     expect(texts.flatMap(([path, text]) => kanjiWithoutReading(text).map((p) => `${path}: ${p}`))).toEqual([]);
   });
 
+  it("nests no brackets (a reading is the only bracket inside a note)", () => {
+    for (const [path, text] of texts) {
+      let depth = 0;
+      for (const ch of text) {
+        if (ch === "（" || ch === "(") depth += 1;
+        if (ch === "）" || ch === ")") depth -= 1;
+        expect(depth, path).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
   it("says です・ます and uses no double negatives", () => {
     for (const [path, text] of texts) {
       expect(text, path).not.toMatch(/ない(?:わけ|こと)(?:では|は)ない|なくは(?:ない|ありません)|ないでは(?:ない|ありません)/);
