@@ -13,7 +13,8 @@ import { fileURLToPath } from "node:url";
 import type { AnyStateNode, AnyTransitionDefinition } from "xstate";
 import { ASKED_SLOTS, decide, type AskedSlot } from "../flows/certificate-recovery/decide.ts";
 import { certificateRecoveryMachine } from "../flows/certificate-recovery/machine.ts";
-import { factsFromChoice, QUESTIONS } from "../flows/certificate-recovery/questions.ts";
+import { factsFromChoice, QUESTIONS, questionReply } from "../flows/certificate-recovery/questions.ts";
+import { SLOT_SCHEMA, slotSchema, UNKNOWN } from "../flows/certificate-recovery/slot-schema.ts";
 import { buildRoute } from "../flows/certificate-recovery/routes.ts";
 import { ROUTE_IDS, type RouteId } from "../flows/certificate-recovery/routes-ids.ts";
 import { loadCityConfig, SAMPLE_CITY_PATH, type CityConfig } from "../flows/cities/schema.ts";
@@ -89,12 +90,14 @@ export function machineTransitions(root: AnyStateNode = certificateRecoveryMachi
  * of every rule (expired, in the renewal window, before it, far ahead; issued today or a month ago).
  */
 function answersFor(slot: AskedSlot, today: IsoDate): Partial<Facts>[] {
+  const schema = slotSchema(slot);
   const values =
-    slot === "issuedOn"
-      ? [today, addDays(today, -30), "unknown"]
-      : QUESTIONS[slot].input === "date"
-        ? [addDays(today, -30), addDays(today, 30), addDays(today, 400), addDays(today, 4000), "unknown"]
-        : QUESTIONS[slot].choices.map((c) => c.value);
+    schema.input !== "date"
+      ? QUESTIONS[slot].choices.map((c) => c.value)
+      : [
+          ...(schema.past ? [today, addDays(today, -30)] : [addDays(today, -30), addDays(today, 30), addDays(today, 400), addDays(today, 4000)]),
+          ...(schema.offersUnknown ? [UNKNOWN] : []),
+        ];
   return values.flatMap((v) => factsFromChoice(slot, v) ?? []);
 }
 
@@ -124,6 +127,22 @@ function casesText(cases: Set<string> | undefined): string {
   return [...cases]
     .map((c) => (c === "(first)" ? "first, unless the message already says the trouble" : (QUESTIONS.symptom.choices.find((x) => x.value === c)?.label ?? c)))
     .join("、");
+}
+
+/** A slot's values for the slots table: `value` 「button」, or what a count or a date takes. */
+function slotValuesText(slot: Slot, today: IsoDate): string {
+  const schema = slotSchema(slot);
+  const buttons = questionReply(slot, today).choices;
+  const label = (value: string) => buttons.find((c) => c.value === value)?.label;
+  const unknown = schema.offersUnknown ? [`\`${UNKNOWN}\` 「${label(UNKNOWN) ?? "わからない"}」`] : [];
+  if (schema.input === "choice") return [...schema.values.map((v) => `\`${v}\` 「${label(v) ?? v}」`), ...unknown].join(", ");
+  if (schema.input === "number") {
+    const shown = schema.choices.map((n) => label(String(n)) ?? String(n)).join("・");
+    return [`a count ${schema.min}–${schema.max} (buttons 「${shown}」)`, ...unknown].join(", ");
+  }
+  const dated = buttons.filter((c) => c.value !== UNKNOWN).map((c) => c.label);
+  const recent = dated.length ? ` (buttons 「${dated.join("」「")}」)` : "";
+  return [`a date \`YYYY-MM-DD\`${schema.past ? " in the past" : ""}${recent}`, ...unknown].join(", ");
 }
 
 /** The dotted path of a state, e.g. `ask.symptom`; the root is `(any state)`. */
@@ -162,7 +181,7 @@ export function shortQuestion(text: string): string {
   return short === text ? short : `${short}…`;
 }
 
-const isSlot = (key: string): key is Slot => Object.hasOwn(QUESTIONS, key);
+const isSlot = (key: string): key is Slot => Object.hasOwn(SLOT_SCHEMA, key);
 const isRouteId = (key: string): key is RouteId => (ROUTE_IDS as readonly string[]).includes(key);
 
 function routeTitle(routeId: RouteId, city: CityConfig): string {
@@ -250,6 +269,11 @@ export function renderFlowDiagram(): string {
     .filter((n) => isSlot(n.key))
     .map((n) => `| \`${n.key}\` | ${cell(QUESTIONS[n.key as Slot].text)} | ${cell(casesText(asked.get(n.key as Slot)))} |`);
   const neverAsked = SLOTS.filter((s) => !(ASKED_SLOTS as readonly string[]).includes(s));
+  const slotRows = SLOTS.map((slot) => {
+    const schema = slotSchema(slot);
+    const isAsked = (ASKED_SLOTS as readonly string[]).includes(slot);
+    return `| \`${slot}\` | ${schema.input} | ${cell(slotValuesText(slot, FIXED_TODAY))} | ${schema.offersUnknown ? "yes" : "no"} | ${isAsked ? "yes" : "no"} |`;
+  });
   const routeRows = routes
     .filter((n) => isRouteId(n.key))
     .map((n) => `| \`${n.key}\` | ${cell(routeTitle(n.key as RouteId, city))} |`);
@@ -300,6 +324,18 @@ says them.
 | slot | question | asked when the trouble is |
 |---|---|---|
 ${questionRows.join("\n")}
+
+## Slots
+
+What each slot holds, as its schema says (flows/certificate-recovery/slot-schema.ts; the questions,
+the staff form and the machine read it). Values are shown with their Japanese button; the English and
+やさしい日本語 words are in flows/certificate-recovery/text/. "わからない" says whether the question offers
+「わからない」: then two answers in a row the bot cannot read count as it, otherwise the resident is sent to a
+person.
+
+| slot | input | values (button) | わからない | asked |
+|---|---|---|---|---|
+${slotRows.join("\n")}
 
 ## Routes
 

@@ -5,30 +5,34 @@
  */
 import type { Locale } from "../../src/core/locale.ts";
 import type { RouteSection } from "../../src/core/reply.ts";
+import { catalogFor } from "./text/index.ts";
+import { JA } from "./text/ja.ts";
 
-/** Details a resident can ask for after an answer. Labels fit LINE's 20-character quick replies. */
-export const DETAIL_LABELS = {
-  about: "くわしい説明",
-  proxy: "代理人が行く場合",
-  guardian: "成年後見人が行く場合",
-  parent: "15歳未満のお子さんの場合",
-  bring: "持ち物をくわしく",
-  stores: "使えるコンビニ",
-  fees: "手数料のくわしい内訳",
-  smartphone: "スマホ用の証明書",
-  reservation: "予約について",
-  check: "確認してほしいこと",
-  notes: "そのほかの注意",
-  contacts: "窓口・電話の案内",
-  pinReset: "カードの暗証番号も",
-  etax: "e-Taxの暗証番号",
-} as const;
-export type DetailId = keyof typeof DETAIL_LABELS;
+/** Details a resident can ask for after an answer, in no particular order. */
+export const DETAIL_IDS = [
+  "about",
+  "proxy",
+  "guardian",
+  "parent",
+  "bring",
+  "stores",
+  "fees",
+  "smartphone",
+  "reservation",
+  "check",
+  "notes",
+  "contacts",
+  "pinReset",
+  "etax",
+] as const;
+export type DetailId = (typeof DETAIL_IDS)[number];
 
-/** A detail's label in a locale (issue 14: catalogs per locale). */
+/** The details' Japanese labels (text/ja.ts). Labels fit LINE's 20-character quick replies. */
+export const DETAIL_LABELS: Readonly<Record<DetailId, string>> = JA.details;
+
+/** A detail's label in a locale (text/*.ts: the catalogs per locale). */
 export function detailLabel(id: DetailId, locale: Locale = "ja"): string {
-  void locale;
-  return DETAIL_LABELS[id];
+  return catalogFor(locale).details[id];
 }
 
 /** The value of the choice that opens a detail. */
@@ -37,7 +41,7 @@ export const detailValue = (id: DetailId): string => `${DETAIL_PREFIX}${id}`;
 export function detailIdOf(value: string): DetailId | undefined {
   if (!value.startsWith(DETAIL_PREFIX)) return undefined;
   const id = value.slice(DETAIL_PREFIX.length);
-  return Object.hasOwn(DETAIL_LABELS, id) ? (id as DetailId) : undefined;
+  return (DETAIL_IDS as readonly string[]).includes(id) ? (id as DetailId) : undefined;
 }
 
 /** A section of a route answer. `detail` blocks carry the id they are asked for by. */

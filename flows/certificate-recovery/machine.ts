@@ -8,10 +8,11 @@
  * and the graph walk show every question and every route.
  */
 import { assign, emit, setup } from "xstate";
-import type { Facts, IsoDate, Slot } from "../../src/core/slots.ts";
+import { SLOTS, type Facts, type IsoDate, type Slot } from "../../src/core/slots.ts";
 import { answerTrouble, extractFacts, parseAnswerFacts, type AnswerTrouble } from "../../src/nlu/index.ts";
 import { ASKED_SLOTS, decideWithReasons, type Reason, type ReasonedStep } from "./decide.ts";
 import { factsFromChoice } from "./questions.ts";
+import { offersUnknown } from "./slot-schema.ts";
 import { ROUTE_IDS, type RouteId } from "./routes-ids.ts";
 
 export const MACHINE_ID = "certificate-recovery";
@@ -63,16 +64,8 @@ export const RESTART_CHOICE = "restart";
 export const RESOLVED_CHOICE = "resolved";
 export const NOT_RESOLVED_CHOICE = "not-resolved";
 
-/** Slots whose question offers 「わからない」: after two misunderstood answers they become unknown. */
-const UNKNOWN_ALLOWED: ReadonlySet<Slot> = new Set<Slot>([
-  "certificate",
-  "basicInfoChanged",
-  "wrongAttempts",
-  "nfcSmartphone",
-  "certExpiry",
-  "cardExpiry",
-  "issuedOn",
-]);
+/** Slots whose question offers 「わからない」 (slot-schema.ts): after two misunderstood answers they become unknown. */
+const UNKNOWN_ALLOWED: ReadonlySet<Slot> = new Set<Slot>(SLOTS.filter(offersUnknown));
 
 /**
  * Facts from a typed message, read as an answer to the open question and as free text. The answer to

@@ -93,5 +93,39 @@ export interface Facts {
   etaxPassword?: boolean;
 }
 
+/**
+ * The shape of a slot's schema (issue 13). The schema itself is the flow's
+ * (flows/certificate-recovery/slot-schema.ts); the core and src/nlu know only its shape.
+ */
+interface SlotSchemaBase {
+  /**
+   * The question offers 「わからない」 (value `unknown`), and after two answers in a row that cannot be read
+   * the slot becomes `unknown` (otherwise the resident is sent to a person).
+   */
+  offersUnknown: boolean;
+}
+/** Buttons, one per value, in this order (then 「わからない」 when offered). */
+export interface ChoiceSlotSchema extends SlotSchemaBase {
+  input: "choice";
+  values: readonly string[];
+}
+/** A count from `min` to `max`; `choices` are the counts offered as buttons. */
+export interface NumberSlotSchema extends SlotSchemaBase {
+  input: "number";
+  min: number;
+  max: number;
+  choices: readonly number[];
+}
+/** A calendar date `YYYY-MM-DD` (Asia/Tokyo). */
+export interface DateSlotSchema extends SlotSchemaBase {
+  input: "date";
+  /** A date in the past: a date without a year is the last one (「11月20日」 in December is this year's). */
+  past: boolean;
+  /** Buttons for today and yesterday (filled in with the day's dates when the question is shown). */
+  recent: boolean;
+}
+export type SlotSchema = ChoiceSlotSchema | NumberSlotSchema | DateSlotSchema;
+export type SlotInput = SlotSchema["input"];
+
 /** A value a tapped choice carries: always a string (numbers and dates as strings too). */
 export type ChoiceValue = string;

@@ -1,10 +1,11 @@
 /**
  * The staff form (a modal): for staff on the phone with a resident, one select per slot (the question's
- * own choices) and a date picker per date, all optional. Submitting it diagnoses in one step.
+ * own choices, from the slot's schema) and a date picker per date slot, all optional; in Japanese.
+ * Submitting it diagnoses in one step.
  */
 import type { types } from "@slack/bolt";
 import { SLOTS, type Slot } from "../../core/slots.ts";
-import { QUESTIONS } from "../../../flows/certificate-recovery/questions.ts";
+import { slotChoices, slotSchema } from "../../../flows/certificate-recovery/questions.ts";
 import { SLOT_LABELS } from "../../../flows/certificate-recovery/explain.ts";
 import { FORM_ACTION_ID, formBlockId, type FormMeta } from "./parse.ts";
 import { clip, LIMITS } from "./render.ts";
@@ -12,7 +13,6 @@ import { clip, LIMITS } from "./render.ts";
 /** The modal's callback id (Bolt routes `view_submission` by it). */
 export const FORM_CALLBACK_ID = "diagnosis_form";
 
-const DATE_SLOTS: ReadonlySet<Slot> = new Set<Slot>(["certExpiry", "cardExpiry", "issuedOn"]);
 const MAX_OPTIONS = 100;
 
 const plainText = (text: string, max: number = LIMITS.buttonText): types.PlainTextElement => ({
@@ -22,13 +22,13 @@ const plainText = (text: string, max: number = LIMITS.buttonText): types.PlainTe
 });
 
 function inputFor(slot: Slot): types.InputBlock {
-  const element: types.InputBlockElement = DATE_SLOTS.has(slot)
+  const element: types.InputBlockElement = slotSchema(slot).input === "date"
     ? { type: "datepicker", action_id: FORM_ACTION_ID, placeholder: plainText("日付を選ぶ") }
     : {
         type: "static_select",
         action_id: FORM_ACTION_ID,
         placeholder: plainText("選ぶ"),
-        options: QUESTIONS[slot].choices.slice(0, MAX_OPTIONS).map((c) => ({ text: plainText(c.label), value: c.value })),
+        options: slotChoices(slot, "ja").slice(0, MAX_OPTIONS).map((c) => ({ text: plainText(c.label), value: c.value })),
       };
   return { type: "input", block_id: formBlockId(slot), optional: true, label: plainText(SLOT_LABELS[slot], 2_000), element };
 }
