@@ -86,7 +86,7 @@ export function negatedBefore(t: string, index: number): boolean {
 }
 
 const HYPO_BEFORE =
-  /(?<![a-z])(?:if|whether|will|would|might|may|could|gonna|going to|about to|before|afraid|worried|scared|worry|avoid|prevent|in case|what happens|don't want|how (?:many|long|to)|until|when does|when will|before it|can it|does it|is it|once)(?![a-z])/;
+  /(?<![a-z])(?:if|whether|will|would|might|may|could|gonna|going to|about to|before|afraid|worried|scared|worry|avoid|prevent|in case|what happens|don't want|how (?:many|long|to)|until|when does|when will|before it|can it|does it|is it)(?![a-z])/;
 /** "what happens if it gets locked", "before it expires", "i'm worried it will lock". */
 export function hypotheticalBefore(t: string, index: number): boolean {
   return HYPO_BEFORE.test(clauseBefore(t, index));
@@ -137,7 +137,7 @@ const RE_FORGOT = rxe(
 /** Forgot the card, to bring it, the date: not a PIN. */
 const FORGOT_NOT_PIN_AFTER = /^\s(?:to (?:bring|take|renew|go|apply|book|make)|my card|the card|my wallet|(?:the |my )?(?:date|day|appointment|reservation|when)|it at home|at home)/;
 const RE_WHICH = rxe(
-  `${B}which (?:${PIN}|one|certificate|pins|passwords|is which)${E}|${B}what (?:is|'s) the difference|difference between|${B}how many (?:digits|characters|numbers|pins|passwords|letters)${E}|${B}what (?:${PIN}|password|pin) (?:do|should|to|is)|${B}(?:same|different) (?:${PIN}|pins|passwords)|${B}(?:pins?|passwords?) (?:are |is )?(?:the same|different)|${B}which one do i|confused about (?:the |my )?(?:pin|password)|${B}(?:pin|password) or (?:the )?(?:pin|password)|4-digit or|or (?:the )?4-digit|or (?:the )?signature|signature or`,
+  `${B}which (?:${PIN}|one|certificate|pins|passwords|is which)${E}|${B}what (?:is|'s) the difference|difference between|${B}how many (?:digits|characters|numbers|pins|passwords|letters)${E}|${B}what (?:${PIN}|password|pin) (?:do|should|to|is)|${B}(?:same|different) (?:${PIN}|pins|passwords)|${B}(?:pins?|passwords?) (?:are |is )?(?:the same|different)|${B}which one do i|confused about (?:the |my )?(?:pin|password)|${B}(?:pin|password) or (?:the )?(?:pin|password)|4-digit or|or (?:the )?4-digit|or (?:the )?signature|signature or|${B}(?:two|2|several|multiple) (?:pins|passwords|codes)${E}|${B}confus(?:ed|ing)${E}(?=[^.!?\\n]{0,25}(?:pin|password|code))|${B}(?:pin|password|code)s?${E}[^.!?\\n]{0,15}confus`,
 );
 const RE_DONE = rxe(
   `${B}(?:renewed|reissued|re-issued|updated|got (?:it |them |the certificate |my certificate |the card |a new card |a new one |new one )?(?:renewed|reissued|re-issued|updated)|did (?:the )?(?:renewal|update|reissue)|renewal (?:is |was )?(?:done|finished|completed|complete)|already renewed|after (?:the )?(?:renewal|renewing|reissue|updating|update)|just renewed|went to (?:the )?(?:city hall|ward office|city office|office) (?:and|to) (?:renew|renewed|update|updated|reissue))${E}`,
@@ -146,7 +146,7 @@ const RE_FAIL = rxe(
   `${B}(?:doesn't work|does not work|didn't work|not working|isn't working|won't work|still (?:get|gets|getting|shows?|showing|says|say|error|fails?|can't|doesn't|not|no good)|error|errors|can't (?:log|use|sign|login|submit|file|read)|unable to (?:log|use|sign|login)|fails|failed|failing|rejected|not accepted|doesn't accept|won't accept|same problem|same error|no good|useless)${E}`,
 );
 const RE_EXPIRED = rxe(
-  `${B}(?:expired|expires? already|out of date|outdated|past (?:the |its |it's )?(?:expiry|expiration|due) date|expiry date (?:has |have )?passed|expiration date (?:has )?passed|passed (?:the |its )?(?:expiry|expiration)|no longer valid|validity (?:has )?ended|ran out|run out|has run out)${E}`,
+  `${B}(?:expired|expires? already|(?:is|are|was|has|got|already|been) expire|expire already|out of date|outdated|past (?:the |its |it's )?(?:expiry|expiration|due) date|expiry date (?:has |have )?passed|expiration date (?:has )?passed|passed (?:the |its )?(?:expiry|expiration)|no longer valid|validity (?:has )?ended|ran out|run out|has run out)${E}`,
 );
 const RE_REVOKED = rxe(
   `${B}(?:revoked|revocation|invalidated|invalid|not valid|been cancelled|been canceled|was cancelled|was canceled|is cancelled|is canceled|verification failed|failed to verify|failed verification|validation failed|could not be verified|couldn't be verified|can't be verified|ei123-?2008)${E}`,
@@ -211,11 +211,11 @@ const RE_RES_MASK = rxe(
 const FAMILY = "(?:mother|mom|mum|mama|father|dad|papa|husband|wife|spouse|partner|parents?|grandmother|grandma|grandfather|grandpa|brother|sister|sibling|aunt|uncle|friend|relative|family member|family|daughter-in-law|son-in-law|neighbor|neighbour|cousin|colleague|boss)";
 const CHILD = "(?:child|children|kid|kids|son|daughter|baby|infant|toddler|minor)";
 const RE_LEGAL = rxe(
-  `${B}(?:guardian|legal representative|legal guardian|parent of|custod|i'm (?:her|his|the) (?:mother|father|mom|dad|parent)|i am (?:her|his|the) (?:mother|father|mom|dad|parent))${E}|${B}(?:my|our|for (?:my|our)) ${CHILD}(?:'s)?${E}|${B}${CHILD}'s (?:card|pin|certificate|password)`,
+  `${B}(?:guardian|legal representative|legal guardian|parent of|custod|i'm (?:her|his|the) (?:mother|father|mom|dad|parent)|i am (?:her|his|the) (?:mother|father|mom|dad|parent))${E}|${B}for (?:my|our) ${CHILD}(?:'s)?${E}|${B}(?:my|our) ${CHILD}(?:'s)?${E}(?! (?:will|is going to|is gonna|can|could|goes|would))|${B}${CHILD}'s (?:card|pin|certificate|password)`,
 );
 const RE_PROXY = rxe(
   `${B}(?:proxy|representative|on (?:my|her|his|their) behalf|instead of (?:me|her|him|them)|in (?:my|her|his) place|for me${E}|someone else|somebody else|power of attorney|letter of attorney|delegat)` +
-    `|${B}my ${FAMILY}(?:'s)?${E}|${B}for (?:my )?${FAMILY}${E}|${B}(?:she|he|they) (?:can't|can not|couldn't|is unable|are unable|is not able) (?:go|come|walk|leave)|${B}(?:in (?:the )?hospital|hospitali[sz]ed|bedridden|nursing home|care home)`,
+    `|${B}my (?:old |elderly |sick |older |younger |little |big |aged |disabled )?${FAMILY}(?:'s)?${E}|${B}for (?:my )?(?:old |elderly |sick |aged |disabled )?${FAMILY}${E}|${B}(?:she|he|they) (?:can't|can not|couldn't|is unable|are unable|is not able) (?:go|come|walk|leave)|${B}(?:in (?:the )?hospital|hospitali[sz]ed|bedridden|nursing home|care home)`,
 );
 const RE_SELF = rxe(`${B}(?:myself|by myself|in person|me myself|i (?:will|'ll|can|am going to|'m going to|go|gonna) go${E}|my own card)`);
 
@@ -247,11 +247,11 @@ const NUMBER_WORDS: Record<string, number> = {
   once: 1, twice: 2, thrice: 3, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   zero: 0, no: 0,
 };
-const RE_COUNT = /(?<![a-z0-9.\/\-])([0-9]{1,2}|once|twice|thrice|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s?x)?(?:\s(?:times?|tries|try|attempts?|wrong|incorrect|in a row|mistakes?|failures?|failed)(?![a-z])|(?<=once|twice|thrice)(?![a-z]))/g;
+const RE_COUNT = /(?<![a-z0-9.\/\-])([0-9]{1,2}|once|twice|thrice|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s?x(?![a-z])|\s(?:times?|tries|try|attempts?|wrong|incorrect|in a row|mistakes?|failures?|failed)(?![a-z])|(?<=once|twice|thrice)(?![a-z]))/g;
 const ATTEMPT_NEAR = /(?<![a-z])(?:wrong|incorrect|mistake|mistyped|typed|entered|enter|input|tried|try|tries|attempts?|failed|fail|locked|lock|error|times)(?![a-z])/;
 const RE_REMAINING = /(?<![a-z0-9])([0-9]|one|two|three|four|five) (?:more )?(?:attempts?|tries|try|chances?|times?) (?:left|remaining|more)(?![a-z])|(?<![a-z])(?:only |just )?([0-9]|one|two|three|four|five) (?:left|remaining)(?![a-z])/;
 const RE_SEVERAL = rxe(`${B}(?:a few|few|a couple(?: of)?|couple(?: of)?|several|some|multiple|2 or 3|2-3|two or three|3 or 4|a number of)(?: (?:times|tries|attempts|wrong))?${E}`);
-const RE_MANY = rxe(`${B}(?:many times|so many|too many|lots of times|a lot|countless|many many|loads of times|numerous times|dozens)${E}`);
+const RE_MANY = rxe(`${B}(?<!how )(?:many times|so many|too many|lots of times|lots|a lot|countless|many many|loads of times|numerous times|dozens)${E}`);
 const RE_COUNT_UNKNOWN = rxe(`${B}(?:don't know|not sure|no idea|lost count|don't remember|can't remember) how many${E}`);
 const RE_NEVER_WRONG = rxe(`${B}(?:never|not once|haven't|have not|didn't|did not) (?:even )?(?:entered|typed|got|put|input|tried|made)?\\s?(?:it |the |a )?(?:wrong|incorrect|a mistake|mistakes|wrongly)${E}`);
 
@@ -265,7 +265,7 @@ const RE_CARD_WORD = rxe(`${B}(?:card(?:'s)?|the card itself|card itself)${E}`);
 const RE_CERT_WORD = rxe(`${B}(?:certificate|certificates|signature|4-digit)${E}`);
 /** "the card expires", "my card's expiry", "card is expired": the card's own expiry. */
 const RE_ABOUT_CARD = rxe(
-  `${B}card(?:'s| itself)? (?:expiry|expiration|validity|valid|is valid|expires?|expired|has expired|is expired|will expire|renewal)${E}|${B}(?:expiry|expiration) (?:date )?of (?:the |my )?card${E}|${B}renew (?:the |my )?card${E}`,
+  `${B}card(?:'s| itself)? (?:expiry|expiration|validity|valid|is valid|expires?|expired|has expired|is expired|is expire|will expire|renewal)${E}|${B}(?:expiry|expiration) (?:date )?of (?:the |my )?card${E}|${B}renew (?:the |my )?card${E}`,
 );
 
 // ---------------------------------------------------------------------------------------------------------
@@ -654,7 +654,7 @@ const RE_UNKNOWN = rxe(
   `${B}(?:i )?(?:don't know|do not know|dont know|not sure|unsure|no idea|idk|dunno|no clue|not certain|can't remember|don't remember|do not remember|can't recall|forgot|forget|forgotten|maybe|perhaps|i guess|not clear|unknown|who knows|hmm+|\\?+)${E}|^\\?+$`,
 );
 const RE_YES = rxe(
-  `^(?:y|ya|ye|yes+|yeah|yea|yep|yup|yess|sure|ok|okay|correct|right|true|of course|definitely|absolutely|affirmative|i do|i did|i have|i know|that's right|indeed|exactly)${E}|${B}(?:yes|yeah|yep|yup|of course|i do|i did|i have|correct|that's right|i know it|i remember)${E}`,
+  `^(?:y|ya|ye|yes+|yeah|yea|yep|yup|yess|sure|ok|okay|correct|right|true|of course|definitely|absolutely|affirmative|i do|i did|i have|i know|that's right|indeed|exactly|probably)${E}|${B}(?:yes|yeah|yep|yup|of course|i do|i did|i have|correct|that's right|i know it|i remember|i think so|think so|i believe so|should be)${E}`,
 );
 const RE_NO = rxe(
   `^(?:n|no+|nope|nah|nop|not really|never|none|negative|not at all|wrong)${E}|${B}(?:no|nope|nah|not really|i don't|i didn't|i haven't|i do not|i did not|i have not|none|never|nothing)${E}`,
@@ -665,7 +665,9 @@ const RE_ANS_USER = rxe(`4-digit|^4$|${B}(?:user|short|shorter|login|log in|myna
 const RE_ANS_SELF = rxe(`${B}(?:me|myself|i|i'll|i will|self|by myself|in person|i'm going|i am going|my own)${E}`);
 const RE_ANS_LEGAL = rxe(`${B}(?:guardian|legal|parent|child|children|kid|son|daughter|minor|baby|my kid)${E}`);
 const RE_ANS_PROXY = rxe(`${B}(?:proxy|representative|someone else|somebody else|family|${FAMILY})${E}`);
-const RE_ANS_FOREIGN = rxe(`${B}(?:foreign|foreigner|visa|residence card|not japanese|non-japanese|zairyu|permanent resident)${E}`);
+const RE_ANS_FOREIGN = rxe(
+  `${B}(?:foreign|foreigner|visa|residence card|not japanese|non-japanese|zairyu|permanent resident|(?:i'm|i am|im) from (?!japan)[a-z]+|(?:vietnamese|chinese|filipino|filipina|nepali|nepalese|korean|brazilian|indonesian|indian|american|british|peruvian|thai|burmese|myanmar|sri lankan|bangladeshi|pakistani|mongolian|taiwanese|french|german|australian|canadian))${E}`,
+);
 const RE_ANS_JAPANESE = rxe(`${B}(?:japanese|japanese citizen|japanese national)${E}`);
 const RE_ANS_UNDER15 = rxe(`${B}(?:child|kid|son|daughter|baby|under 15|under fifteen|minor|young)${E}`);
 const RE_ANS_WARD = rxe(`${B}(?:ward|guardianship)${E}`);
@@ -686,7 +688,7 @@ function countAnswer(t: string, facts: Partial<Facts> | undefined): number | "un
     const limit = cert === "signature" ? 5 : cert === "user" || facts?.otherPin !== undefined ? 3 : undefined;
     return limit !== undefined && remaining !== undefined && remaining <= limit ? limit - remaining : null;
   }
-  if (has(RE_NEVER_WRONG, t) || /^(?:0|zero|none|never|not once|no times?|no mistakes?)(?![a-z0-9])/.test(t)) return 0;
+  if (has(RE_NEVER_WRONG, t) || /^(?:0|zero|none|never|not (?:even )?once|no times?|no mistakes?)(?![a-z0-9])/.test(t)) return 0;
   if (has(RE_COUNT_UNKNOWN, t) || has(RE_MANY, t)) return "unknown";
   if (has(RE_SEVERAL, t)) return null;
   let max = -1;
@@ -777,8 +779,10 @@ export function parseEnglishAnswer(slot: Slot, text: string, today: string, fact
     case "issuedOn":
       return dateAnswer(t, today, true);
     case "applicant": {
-      if (has(RE_LEGAL, t) || has(RE_ANS_LEGAL, t)) return "legal-representative";
-      if (positive(RE_PROXY, t, false).length > 0 || has(RE_ANS_PROXY, t)) return "proxy";
+      if (has(RE_LEGAL, t)) return "legal-representative";
+      if (positive(RE_PROXY, t, false).length > 0) return "proxy";
+      if (has(RE_ANS_LEGAL, t)) return "legal-representative";
+      if (has(RE_ANS_PROXY, t)) return "proxy";
       if (has(RE_SELF, t) || has(RE_ANS_SELF, t)) return "self";
       return undefined;
     }

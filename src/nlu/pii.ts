@@ -167,7 +167,7 @@ export function foldWithMapReference(text: string): Required<Folded> {
 
 const INDIVIDUAL = /(?<![0-9])([0-9]{4})\s{0,2}-?\s{0,2}([0-9]{4})\s{0,2}-?\s{0,2}([0-9]{4})(?![0-9])/g;
 const KEYWORD = foldKana(
-  "(?:暗証番号|暗唱番号|暗証|暗所番号|パスワ-ド|ぱすわど|(?<![a-z])password|(?<![a-z])pin(?:\\s?code)?|ピンコ-ド|ピン)",
+  "(?:暗証番号|暗唱番号|暗証|暗所番号|パスワ-ド|ぱすわど|(?<![a-z])password|(?<![a-z])passcode|(?<![a-z])pw(?![a-z])|(?<![a-z])pin(?:\\s?code)?|ピンコ-ド|ピン)",
 );
 // English too: "my PIN is 4821", "pin number: 4821", "password was AB12CD34", "pin code = 4821".
 const KEY_SEP =
@@ -179,7 +179,7 @@ const ALNUM_AFTER_KEYWORD = new RegExp(`${KEYWORD}${KEY_SEP}([A-Za-z0-9]{6,16})(
 const PIN_BEFORE_KEYWORD = /(?<![0-9A-Za-z])([0-9]{4}|[A-Za-z0-9]{6,16})\s{1,2}(?:is|was|=)\s{1,2}(?:my|the|our|his|her)\s{1,2}(?:pin|password|pin code|pin number|passcode)(?![a-z])/gi;
 /** "my number is 1234 5678 9012": 12 digits after an English keyword, whatever the check digit. */
 const INDIVIDUAL_AFTER_KEYWORD =
-  /(?<![a-z])(?:my ?number|individual number|personal number|kojin bango|mynumber)(?:\s{0,2}(?:card )?(?:number|no\.?|#))?\s{0,2}(?:is|was|:|=)?\s{0,2}([0-9]{4}\s{0,2}-?\s{0,2}[0-9]{4}\s{0,2}-?\s{0,2}[0-9]{4})(?![0-9])/gi;
+  /(?<![a-z])(?:my ?number|individual number|personal number|kojin bango|mynumber)(?:\s{0,2}card)?(?:\s{0,2}(?:number|no\.?|#))?\s{0,2}(?:is|was|:|=)?\s{0,2}([0-9]{4}\s{0,2}-?\s{0,2}[0-9]{4}\s{0,2}-?\s{0,2}[0-9]{4})(?![0-9])/gi;
 const UPPER_TOKEN = /(?<![A-Za-z0-9])[A-Z0-9]{6,16}(?![A-Za-z0-9])/g;
 const MESSAGE_CODE = /^[A-Z]{2,5}[0-9]{3,5}[A-Z]$/;
 const CODE_CONTEXT = new RegExp(foldKana("(?:エラ-|コ-ド|code|error|番号:|型番|品番|機種)\\s?[:=は]?\\s?$"), "i");
