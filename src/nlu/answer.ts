@@ -7,7 +7,7 @@ import { findDates, findImpossibleDate, previousOccurrence } from "./dates.ts";
 import { extractFacts, internals, type NluContext } from "./extract.ts";
 import { kanjiNumberValue, matchForm } from "./normalize.ts";
 import { has, negatedHits, rx } from "./patterns.ts";
-import { englishSeveral, isEnglishText, parseEnglishAnswer } from "./english.ts";
+import { englishSeveral, isEnglishText, isMostlyEnglish, parseEnglishAnswer } from "./english.ts";
 import { detectPii } from "./pii.ts";
 
 export interface AnswerContext extends NluContext {
@@ -126,7 +126,7 @@ function parseInner(slot: Slot, text: string, ctx: AnswerContext): AnswerValue {
   const exact = CHOICE_VALUES[slot]?.find((v) => v === t);
   if (exact !== undefined) return exact;
   // English: the English reading first; digits, dates and bare yes/no fall through to the reading below.
-  if (isEnglishText(clean)) {
+  if (isEnglishText(clean) || isMostlyEnglish(clean)) {
     const en = parseEnglishAnswer(slot, clean, today, ctx?.facts);
     if (en === null) return undefined;
     if (en !== undefined) return en;

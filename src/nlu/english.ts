@@ -28,6 +28,24 @@ export function isEnglishText(text: string): boolean {
   return LATIN_WORD.test(text) && !JAPANESE.test(text);
 }
 
+const JAPANESE_G = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/gu;
+const LATIN_WORD_G = /[a-z]{2,}/gi;
+
+/**
+ * True when an English message quotes a few Japanese words ("my 署名用 password is locked, I haven't
+ * moved"): at least three English words and more Latin letters than twice the Japanese characters.
+ * Such a message is read both ways, the English reading winning where both say something.
+ */
+export function isMostlyEnglish(text: string): boolean {
+  if (text.length > 2000) return false;
+  const words = text.match(LATIN_WORD_G);
+  if (words === null || words.length < 3) return false;
+  const ja = text.match(JAPANESE_G)?.length ?? 0;
+  let latin = 0;
+  for (const w of words) latin += w.length;
+  return latin > 2 * ja;
+}
+
 const SPELLINGS: [RegExp, string][] = [
   [/[\u2018\u2019\u02bc`´]/g, "'"],
   [/(?<![a-z])(can|don|didn|doesn|isn|wasn|haven|hasn|hadn|won|wouldn|couldn|shouldn|aren|weren)t(?![a-z])/g, "$1't"],
@@ -48,6 +66,18 @@ const SPELLINGS: [RegExp, string][] = [
   [/(?<![a-z])(?:renue|renw|reneww)(?![a-z])/g, "renew"],
   [/(?<![a-z])(?:4|four)[\- ]?(?:digits?|numbers?|nums?)(?![a-z])/g, "4-digit"],
   [/(?<![a-z])u(?![a-z'])/g, "you"],
+  // Japanese terms an English message quotes (the bot's English replies give them in brackets).
+  [/署名用(?:電子証明書)?/g, " signature certificate "],
+  [/利用者証明用(?:電子証明書)?/g, " user certificate "],
+  [/暗証番号/g, " pin "],
+  [/引っ?越し?|転居|転入/g, " moved "],
+  [/住所変更/g, " changed address "],
+  [/結婚/g, " married "],
+  [/失効/g, " revoked "],
+  [/期限切れ/g, " expired "],
+  [/更新/g, " renewal "],
+  [/代理人?/g, " proxy "],
+  [/在留(?:カード|かーど|期間|資格)?/g, " residence card "],
   [/(?<![a-z])r(?= (?:you|u)\b)/g, "are"],
 ];
 
