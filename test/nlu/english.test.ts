@@ -477,3 +477,88 @@ describe("English: locale detection", () => {
     expect(isEnglishText("2027-03-15")).toBe(false);
   });
 });
+
+describe("English: the way residents really type (typos, no punctuation, mixed)", () => {
+  const cases: [string, Partial<Facts>][] = [
+    ["hi, my mynumber card pin is lock, what i do", { symptom: "locked" }],
+    ["i input wrong password 3 time and now it say locked", { symptom: "locked", wrongAttempts: 3, certificate: "signature" }],
+    ["e tax not working, it says certificate expired", { symptom: "expired", eTax: true }],
+    ["i move to new apartment in osaka last month, now cert not working", { basicInfoChanged: "yes", symptom: "revoked" }],
+    ["My name changed because I married", { basicInfoChanged: "yes" }],
+    ["i dont know my pin", { symptom: "forgot-pin" }],
+    ["Hello. I want to make tax return but system said my electronic certificate was revoked.", { symptom: "revoked", eTax: true }],
+    ["my card is expire", { symptom: "expired", aboutCard: true }],
+    ["the card will expire next year march, what to do", { symptom: "renewal", cardExpiryMonth: "2027-03" }],
+    ["I received a notice that my certificate expires soon", { symptom: "renewal" }],
+    ["Can I renew online?", { symptom: "renewal" }],
+    ["my residence card expires on 2027/5/1", { foreignResident: "yes", certExpiry: "2027-05-01" }],
+    ["Password locked. I tried 5 times", { symptom: "locked", wrongAttempts: 5 }],
+    ["wrong pin 3x", { symptom: "wrong-pin", wrongAttempts: 3 }],
+    ["I put wrong number two time", { symptom: "wrong-pin", wrongAttempts: 2 }],
+    ["i think i typed wrong once or twice", { wrongAttempts: 2 }],
+    ["I left my card on the bus", { symptom: "lost-card" }],
+    ["somebody stole my bag with my card", { symptom: "lost-card" }],
+    ["cannot get juminhyo at konbini, pin wrong", { symptom: "wrong-pin", certificate: "user" }],
+    ["Which one is 4 digits?", { symptom: "which-pin" }],
+    ["I have two passwords? confused", { symptom: "which-pin" }],
+    ["I have android but dont know nfc", { nfcSmartphone: "unknown" }],
+    ["my daughter (12) forgot her pin", { symptom: "forgot-pin", applicant: "legal-representative" }],
+    ["my elderly mother cant go to city hall", { applicant: "proxy" }],
+    ["I am Vietnamese, technical intern", { foreignResident: "yes" }],
+    ["can I call someone", { wantsPerson: true }],
+    ["its not locked, just forgot", { symptom: "forgot-pin" }],
+    ["plz help pin lockd", { symptom: "locked" }],
+    ["I forgor my pasword", { symptom: "forgot-pin", certificate: "signature" }],
+    ["certifcate revokd after i moved", { symptom: "revoked", basicInfoChanged: "yes" }],
+    ["my 署名用 password is locked, I haven't moved", { symptom: "locked", certificate: "signature", basicInfoChanged: "no" }],
+    ["I have not 引っ越し, but 失効 shown", { symptom: "revoked", basicInfoChanged: "no" }],
+    ["I want 更新 of my 利用者証明用", { symptom: "renewal", certificate: "user" }],
+  ];
+  it.each(cases)("%s", (text, want) => {
+    expect(x(text)).toMatchObject(want);
+  });
+
+  const quiet: [string, keyof Facts][] = [
+    ["i'm confused", "symptom"],
+    ["I'm lost", "symptom"],
+    ["I dont want it to lock", "symptom"],
+    ["how many times can I try before lock", "wrongAttempts"],
+    ["it may be locked soon", "symptom"],
+    ["2 attempts left it says", "applicant"],
+  ];
+  it.each(quiet)("%s → no %s", (text, key) => {
+    expect(x(text)[key]).toBeUndefined();
+  });
+});
+
+describe("English: robustness", () => {
+  const NASTY = [
+    "locked ".repeat(1500),
+    "i moved and ".repeat(900),
+    "not ".repeat(2500),
+    "march 15 2027, ".repeat(700),
+    "renewed but error ".repeat(600),
+    "wrong 3 times ".repeat(800),
+    "my pin is 4821 ".repeat(700),
+    "a".repeat(10_000),
+    "3/15/2027 ".repeat(1000),
+    "lost my card ".repeat(800),
+    "i don't think it isn't ".repeat(450),
+    "signature 4-digit both forgot ".repeat(350),
+    "yesterday today last friday next month ".repeat(250),
+    "English please ".repeat(700),
+  ];
+  it("never throws and stays fast on 10,000 characters", () => {
+    for (const s of NASTY) {
+      const t0 = performance.now();
+      expect(() => {
+        extractFacts(s, { today });
+        for (const slot of ["symptom", "certificate", "wrongAttempts", "certExpiry", "applicant", "nfcSmartphone"] as const) parseAnswer(slot, s, { today });
+        detectPii(s);
+        localeRequest(s);
+        looksEnglish(s);
+      }).not.toThrow();
+      expect(performance.now() - t0, `slow on ${JSON.stringify(s.slice(0, 20))}…`).toBeLessThan(1500);
+    }
+  });
+});
