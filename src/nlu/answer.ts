@@ -7,6 +7,7 @@ import { findDates, findImpossibleDate, previousOccurrence } from "./dates.ts";
 import { extractFacts, internals, type NluContext } from "./extract.ts";
 import { kanjiNumberValue, matchForm } from "./normalize.ts";
 import { has, negatedHits, rx } from "./patterns.ts";
+import { englishSeveral, isEnglishText, isMostlyEnglish, parseEnglishAnswer } from "./english.ts";
 import { detectPii } from "./pii.ts";
 
 export interface AnswerContext extends NluContext {
@@ -124,6 +125,13 @@ function parseInner(slot: Slot, text: string, ctx: AnswerContext): AnswerValue {
   const today = ctx?.today ?? "";
   const exact = CHOICE_VALUES[slot]?.find((v) => v === t);
   if (exact !== undefined) return exact;
+  // English: the English reading first; digits, dates and bare yes/no fall through to the reading below.
+  if (isEnglishText(clean) || isMostlyEnglish(clean)) {
+    const en = parseEnglishAnswer(slot, clean, today, ctx?.facts);
+    if (en === null) return undefined;
+    if (en !== undefined) return en;
+    if (slot === "symptom" || slot === "applicant" || slot === "certificate") return undefined;
+  }
 
   switch (slot) {
     case "symptom": {
@@ -222,7 +230,9 @@ export function answerTrouble(slot: Slot, text: string, ctx: AnswerContext): Ans
       return findImpossibleDate(detectPii(text).redacted, ctx?.today ?? "") !== undefined ? "noSuchDate" : undefined;
     }
     if (slot === "wrongAttempts") {
-      return parseAnswer(slot, text, ctx) === undefined && has(RE_SEVERAL, matchForm(detectPii(text).redacted)) ? "ambiguous" : undefined;
+      if (parseAnswer(slot, text, ctx) !== undefined) return undefined;
+      const clean = detectPii(text).redacted;
+      return has(RE_SEVERAL, matchForm(clean)) || (isEnglishText(clean) && englishSeveral(clean)) ? "ambiguous" : undefined;
     }
     return undefined;
   } catch {

@@ -256,6 +256,17 @@ export function findDates(t: string, todayIso: string, keepImpossible = false): 
     }
   }
 
+  // 3/15/2027 (US) · 15/3/2027 · 15.03.2027: the year last (also without English words around it).
+  for (const m of scan(RE_NUM_DMY, t)) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    const y = Number(m[4]);
+    // US order unless the first number cannot be a month (15/3/2027) or dots are used (15.03.2027).
+    if (a > 12 || (m[2] === "." && b <= 12)) pushDate(m, y, b, a);
+    else pushDate(m, y, a, b);
+  }
+  if (today && HAS_LATIN.test(t)) englishDates(t, today, pushDate, pushMonth);
+
   raw.sort((a, b) => a.index - b.index || b.end - a.end);
   const out: DateHit[] = [];
   let lastEnd = -1;
@@ -266,6 +277,110 @@ export function findDates(t: string, todayIso: string, keepImpossible = false): 
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// English dates (issue 14), on the same lower-case matchForm text; scanned only when the text holds Latin
+// letters, so a Japanese message pays one test. Understood:
+//   March 15, 2027 · March 15th 2027 · Mar. 15 2027 · 15 March 2027 · 15th of March, 2027 · March 2027
+//   March 15 / 15 March (next occurrence) · 3/15/2027 (US) · 15/3/2027 and 15.03.2027 (day first when > 12)
+//   next February · this March · last March · February next year · in February · Feb (month names alone
+//   only with next/this/last/in/of/until/by, "may" only as a date: "May 3", "May 2027", "in May")
+//   today · this morning · yesterday · the day before yesterday · tomorrow · N days/weeks ago · a week ago
+//   last month · this month · next month · last Friday · on Monday
+
+const HAS_LATIN = /[a-z]{3}/;
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const MONTH_NAME =
+  "(jan(?:uary)?|feb(?:r?uary)?|febuary|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+const ORD = "(?:st|nd|rd|th)?";
+const monthOf = (name: string | undefined): number => MONTHS[(name ?? "").slice(0, name?.startsWith("sept") ? 4 : 3)] ?? 0;
+const RE_EN_MDY = new RegExp(`(?<![a-z])${MONTH_NAME}(?![a-z])\\s?([0-9]{1,2})${ORD}(?![0-9])(?:\\s?,?\\s?([0-9]{4})(?![0-9]))?`, "g");
+const RE_EN_DMY = new RegExp(`(?<![0-9])([0-9]{1,2})${ORD}\\s?(?:of\\s)?${MONTH_NAME}(?![a-z])(?:\\s?,?\\s?([0-9]{4})(?![0-9]))?`, "g");
+const RE_EN_MY = new RegExp(`(?<![a-z])${MONTH_NAME}(?![a-z])\\s?(?:of\\s)?,?\\s?([0-9]{4})(?![0-9])`, "g");
+const RE_EN_REL_MONTH = new RegExp(
+  `(?<![a-z])(?:(next|this|last|coming|in|until|till|by|before|from|of|early|late|end of|beginning of)\\s)${MONTH_NAME}(?![a-z])(?!\\s?,?\\s?[0-9])(?:\\s(?:of\\s)?(next year|this year|last year))?` +
+    `|(?<![a-z])(next year|this year|last year)(?:\\s(?:in|on))?\\s${MONTH_NAME}(?![a-z])` +
+    `|(?<![a-z])${MONTH_NAME}(?![a-z])\\s(?:of\\s)?(next year|this year|last year)`,
+  "g",
+);
+const RE_NUM_DMY = /(?<![0-9/.\-])([0-9]{1,2})\s?([/.\-])\s?([0-9]{1,2})\s?\2\s?([0-9]{4})(?![0-9])/g;
+const RE_EN_REL_DAY =
+  /(?<![a-z])(?:today|this morning|earlier today|just now|tonight|(?:the )?day before yesterday|yesterday|tomorrow|((?:[0-9]{1,3})|an?|one|two|three|four|five|six|seven|a few|few)\s(day|week|month)s?\sago)(?![a-z])/g;
+const RE_EN_REL_MONTH_WORD = /(?<![a-z])(last|this|next)\smonth(?![a-z])|(?<![a-z])the month after next(?![a-z])|(?<![a-z])(?:a|one) month ago(?![a-z])/g;
+const RE_EN_WEEKDAY = /(?<![a-z])(?:(last|this|on|past)\s)(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?(?![a-z])/g;
+const EN_WEEKDAY: Record<string, number> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 };
+const EN_NUMBER: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, few: 3, "a few": 3 };
+
+type PushDate = (m: RegExpExecArray, y: number | undefined, mo: number, d: number, relative?: boolean, yearless?: boolean) => void;
+type PushMonth = (m: RegExpExecArray, y: number | undefined, mo: number, relative?: boolean) => void;
+
+function englishDates(t: string, today: Ymd, pushDate: PushDate, pushMonth: PushMonth): void {
+  const yearlessDate = (m: RegExpExecArray, mo: number, d: number): void => {
+    const c = nextOccurrence(today, mo, d);
+    if (c) pushDate(m, c.y, c.m, c.d, false, true);
+    else pushDate(m, today.y, mo, d);
+  };
+  for (const m of scan(RE_EN_MDY, t)) {
+    const mo = monthOf(m[1]);
+    const d = Number(m[2]);
+    // "may 3" is a date; "may be" never reaches here (a digit must follow).
+    if (m[3] !== undefined) pushDate(m, Number(m[3]), mo, d);
+    else yearlessDate(m, mo, d);
+  }
+  for (const m of scan(RE_EN_DMY, t)) {
+    const mo = monthOf(m[2]);
+    const d = Number(m[1]);
+    if (m[3] !== undefined) pushDate(m, Number(m[3]), mo, d);
+    else yearlessDate(m, mo, d);
+  }
+  for (const m of scan(RE_EN_MY, t)) pushMonth(m, Number(m[2]), monthOf(m[1]));
+  for (const m of scan(RE_EN_REL_MONTH, t)) {
+    const word = m[1] ?? "";
+    const mo = monthOf(m[2] ?? m[5] ?? m[6]);
+    const yearWord = m[3] ?? m[4] ?? m[7];
+    if (mo === 0) continue;
+    if (yearWord !== undefined) {
+      pushMonth(m, today.y + (yearWord === "next year" ? 1 : yearWord === "last year" ? -1 : 0), mo);
+    } else if (word === "last") pushMonth(m, mo < today.m ? today.y : today.y - 1, mo);
+    else if (word === "this") pushMonth(m, today.y, mo);
+    else if (word === "next") pushMonth(m, mo > today.m ? today.y : today.y + 1, mo);
+    else pushMonth(m, mo >= today.m ? today.y : today.y + 1, mo);
+  }
+  for (const m of scan(RE_EN_REL_MONTH_WORD, t)) {
+    const n = m[1] === "last" || m[0].endsWith("ago") ? -1 : m[1] === "this" ? 0 : m[1] === "next" ? 1 : 2;
+    const v = addMonths(today.y, today.m, n);
+    pushMonth(m, v.y, v.m, true);
+  }
+  for (const m of scan(RE_EN_REL_DAY, t)) {
+    const w = m[0];
+    let n: number;
+    if (m[2] !== undefined) {
+      const count = /^[0-9]/.test(m[1] ?? "") ? Number(m[1]) : (EN_NUMBER[m[1] ?? ""] ?? 1);
+      if (m[2] === "month") {
+        const v = addMonths(today.y, today.m, -count);
+        pushMonth(m, v.y, v.m, true);
+        continue;
+      }
+      n = -count * (m[2] === "week" ? 7 : 1);
+    } else if (w.endsWith("before yesterday")) n = -2;
+    else if (w === "yesterday") n = -1;
+    else if (w === "tomorrow") n = 1;
+    else n = 0;
+    const v = addDays(today, n);
+    pushDate(m, v.y, v.m, v.d, true);
+  }
+  const todayIndex = (new Date(Date.UTC(today.y, today.m - 1, today.d)).getUTCDay() + 6) % 7;
+  for (const m of scan(RE_EN_WEEKDAY, t)) {
+    const target = EN_WEEKDAY[(m[2] ?? "").slice(0, 3)] ?? 0;
+    // "last Friday" / "on Friday" / "this Friday": the latest one on or before today ("last" before today).
+    let n = -((todayIndex - target + 7) % 7);
+    if (m[1] === "last" && n === 0) n = -7;
+    const v = addDays(today, n);
+    pushDate(m, v.y, v.m, v.d, true);
+  }
 }
 
 /** A month 1–12 and a day 1–31: a date someone may write, whether or not it exists. */

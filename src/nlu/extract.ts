@@ -20,6 +20,7 @@ import {
   type Hit,
   type Span,
 } from "./patterns.ts";
+import { extractEnglish, isEnglishText, isMostlyEnglish } from "./english.ts";
 import { detectPii } from "./pii.ts";
 
 export interface NluContext {
@@ -612,6 +613,14 @@ function detectNfc(t: string, spans: Span[]): YesNoUnknown | undefined {
 
 function extractInner(text: string, ctx: NluContext): Partial<Facts> {
   const clean = detectPii(text).redacted;
+  // A message in English (no Japanese script at all) is read by the English patterns (english.ts).
+  if (isEnglishText(clean)) return extractEnglish(clean, ctx.today);
+  // English quoting a few Japanese words: both readings, the English one winning ("haven't moved").
+  if (isMostlyEnglish(clean)) return { ...extractJapanese(clean, ctx), ...extractEnglish(clean, ctx.today) };
+  return extractJapanese(clean, ctx);
+}
+
+function extractJapanese(clean: string, ctx: NluContext): Partial<Facts> {
   const t0 = matchForm(clean);
   const facts: Partial<Facts> = {};
   if (t0.length === 0) return facts;

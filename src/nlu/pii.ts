@@ -167,12 +167,19 @@ export function foldWithMapReference(text: string): Required<Folded> {
 
 const INDIVIDUAL = /(?<![0-9])([0-9]{4})\s{0,2}-?\s{0,2}([0-9]{4})\s{0,2}-?\s{0,2}([0-9]{4})(?![0-9])/g;
 const KEYWORD = foldKana(
-  "(?:暗証番号|暗唱番号|暗証|暗所番号|パスワ-ド|ぱすわど|(?<![a-z])password|(?<![a-z])pin(?:\\s?code)?|ピンコ-ド|ピン)",
+  "(?:暗証番号|暗唱番号|暗証|暗所番号|パスワ-ド|ぱすわど|(?<![a-z])password|(?<![a-z])passcode|(?<![a-z])pw(?![a-z])|(?<![a-z])pin(?:\\s?code)?|ピンコ-ド|ピン)",
 );
-const KEY_SEP = "\\s{0,2}(?:は|が|を|の|も|って|:|=|、|→|->|,)?\\s{0,2}(?:は|:|=)?\\s{0,2}[「『\"'(\\[]?\\s{0,2}";
+// English too: "my PIN is 4821", "pin number: 4821", "password was AB12CD34", "pin code = 4821".
+const KEY_SEP =
+  "\\s{0,2}(?:(?<![a-z])(?:number|no\\.?|#|code)\\s{0,2})?(?:は|が|を|の|も|って|:|=|、|→|->|,|(?<![a-z])(?:is|was|should be|would be|maybe|probably)(?![a-z]))?\\s{0,2}(?:は|:|=)?\\s{0,2}[「『\"'(\\[]?\\s{0,2}";
 const NOT_A_COUNT = "(?!\\s{0,2}(?:年|月|日|回|桁|けた|円|歳|才|時|分|度|件|人|文字|つ|個|か|週|/|\\.[0-9]|-[0-9]))";
 const PIN_AFTER_KEYWORD = new RegExp(`${KEYWORD}${KEY_SEP}([0-9]{4})(?![0-9])${NOT_A_COUNT}`, "gi");
 const ALNUM_AFTER_KEYWORD = new RegExp(`${KEYWORD}${KEY_SEP}([A-Za-z0-9]{6,16})(?![A-Za-z0-9])`, "gi");
+/** "4821 is my pin", "AB12CD34 is the password": the secret first, the keyword after. */
+const PIN_BEFORE_KEYWORD = /(?<![0-9A-Za-z])([0-9]{4}|[A-Za-z0-9]{6,16})\s{1,2}(?:is|was|=)\s{1,2}(?:my|the|our|his|her)\s{1,2}(?:pin|password|pin code|pin number|passcode)(?![a-z])/gi;
+/** "my number is 1234 5678 9012": 12 digits after an English keyword, whatever the check digit. */
+const INDIVIDUAL_AFTER_KEYWORD =
+  /(?<![a-z])(?:my ?number|individual number|personal number|kojin bango|mynumber)(?:\s{0,2}card)?(?:\s{0,2}(?:number|no\.?|#))?\s{0,2}(?:is|was|:|=)?\s{0,2}([0-9]{4}\s{0,2}-?\s{0,2}[0-9]{4}\s{0,2}-?\s{0,2}[0-9]{4})(?![0-9])/gi;
 const UPPER_TOKEN = /(?<![A-Za-z0-9])[A-Z0-9]{6,16}(?![A-Za-z0-9])/g;
 const MESSAGE_CODE = /^[A-Z]{2,5}[0-9]{3,5}[A-Z]$/;
 const CODE_CONTEXT = new RegExp(foldKana("(?:エラ-|コ-ド|code|error|番号:|型番|品番|機種)\\s?[:=は]?\\s?$"), "i");
@@ -236,6 +243,15 @@ function detectInner(text: string): PiiResult {
     else INDIVIDUAL.lastIndex = m.index + 1; // a valid number may start inside a longer run of groups
   }
 
+  INDIVIDUAL_AFTER_KEYWORD.lastIndex = 0;
+  while ((m = INDIVIDUAL_AFTER_KEYWORD.exec(s)) !== null) found.push({ kind: "individual-number", ...groupSpan(m) });
+  PIN_BEFORE_KEYWORD.lastIndex = 0;
+  while ((m = PIN_BEFORE_KEYWORD.exec(s)) !== null) {
+    const token = m[1] ?? "";
+    if (token.length === 4 ? /^[0-9]{4}$/.test(token) : hasDigitAndLetter(token)) {
+      found.push({ kind: "pin", from: m.index, to: m.index + token.length });
+    }
+  }
   PIN_AFTER_KEYWORD.lastIndex = 0;
   while ((m = PIN_AFTER_KEYWORD.exec(s)) !== null) found.push({ kind: "pin", ...groupSpan(m) });
   ALNUM_AFTER_KEYWORD.lastIndex = 0;
