@@ -100,6 +100,8 @@ export interface TurnFailure {
 /** What one event produced: the replies, and what the channel may show staff. */
 export interface TurnResult {
   replies: Reply[];
+  /** The conversation's locale after this turn (issue 14; set by the runtime once it stores the locale). */
+  locale?: import("./locale.ts").Locale;
   /** The route reached in this turn, if any. */
   routeId?: string;
   /** Why decide() chose that route (typed codes with their facts; staff views word them). */
