@@ -336,8 +336,8 @@
         const q = cursor ? `?after=${encodeURIComponent(cursor)}` : "";
         const { status, data } = await request("GET", `/api/chat/sessions/${sessionId}/messages${q}`);
         if (status === 200) {
-          setLocale(data.locale);
           if (data.replies.length) {
+            setLocale(data.locale);
             const added = showReplies(data.replies);
             keepLastChoices();
             announce(data.replies);
