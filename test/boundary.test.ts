@@ -50,6 +50,7 @@ const CHANNEL_FLOW_MODULES: Record<string, string> = {
   "flows/certificate-recovery/questions.ts": "the questions' choices for the Slack staff form and its parsing",
   "flows/certificate-recovery/explain.ts": "staff words: slot labels, facts in words, decide()'s reasons worded (Slack)",
   "flows/certificate-recovery/reminder-messages.ts": "the reminder's text pushed on LINE",
+  "flows/certificate-recovery/ui-text.ts": "the channels' own words per locale: the web page and widget, LINE's labels, alt texts and rich menu",
 };
 
 describe("core/flow/channel boundary", () => {

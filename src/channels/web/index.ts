@@ -11,11 +11,16 @@ import express, { type Express, type RequestHandler } from "express";
 import type { Redis } from "ioredis";
 import type { ConversationRuntime } from "../../core/runtime.ts";
 import { BotError, notFound } from "../../core/errors.ts";
+import type { InboundEvent } from "../../core/events.ts";
+import { localeOfMeta, type Locale } from "../../core/locale.ts";
+import type { TurnResult } from "../../core/runtime.ts";
+import { localeAfterTurn } from "../locale.ts";
 import type { Channel } from "../types.ts";
 import { CALENDAR_PATH, calendarHandler } from "./calendar.ts";
 import { corsFor } from "./cors.ts";
 import type { WebOutbox } from "./outbox.ts";
-import { parseCursor, parseMessageBody, SESSION_ID } from "./parse.ts";
+import { pageHandler, uiTextScriptHandler, webUiText, widgetHandler } from "./page.ts";
+import { parseCursor, parseLocaleQuery, parseMessageBody, parseSessionBody, SESSION_ID } from "./parse.ts";
 import { createRateLimiter, RateLimitedError, type RateLimitScope, type RequestLimiter } from "./rate-limit.ts";
 import { renderWebReplies, renderWebTranscript } from "./render.ts";
 import { transcriptOf } from "../../core/transcript.ts";
@@ -78,6 +83,10 @@ export function createWebChannel(opts: WebChannelOptions): Channel {
     next();
   };
 
+  /** The conversation's locale after a turn (the runtime's; else what is stored). */
+  const localeOf = async (conversationId: string, turn: TurnResult, event: InboundEvent): Promise<Locale> =>
+    localeAfterTurn(turn, event) ?? localeOfMeta(await runtime.getMeta(conversationId));
+
   return {
     name: "web",
     mount(app: Express) {
@@ -92,10 +101,12 @@ export function createWebChannel(opts: WebChannelOptions): Channel {
 
       app.use("/api/chat", corsFor(opts.corsOrigins ?? []));
 
-      app.post("/api/chat/sessions", ipLimit, json, async (_req, res) => {
+      // `{"locale": …}` (or `?lang=` on the page) opens the conversation in that language.
+      app.post("/api/chat/sessions", ipLimit, json, async (req, res) => {
+        const event = parseSessionBody(req.body);
         const sessionId = randomBytes(18).toString("base64url");
-        const turn = await runtime.handle(`web:${sessionId}`, { kind: "start" });
-        res.status(201).json({ sessionId, ...renderWebReplies(turn.replies) });
+        const turn = await runtime.handle(`web:${sessionId}`, event);
+        res.status(201).json({ sessionId, ...renderWebReplies(turn.replies), locale: await localeOf(`web:${sessionId}`, turn, event) });
       });
 
       app.post("/api/chat/sessions/:id/messages", ipLimit, sessionLimit, json, async (req, res) => {
@@ -103,7 +114,12 @@ export function createWebChannel(opts: WebChannelOptions): Channel {
         const event = parseMessageBody(req.body);
         const turn = await runtime.handle(`web:${id}`, event, { mustExist: true });
         // When a PIN or 個人番号 was discarded, the page shows the resident's bubble as it was kept.
-        res.status(200).json({ ...renderWebReplies(turn.replies), ...(turn.redactedText !== undefined ? { redactedText: turn.redactedText } : {}) });
+        // `locale`: the page follows the conversation's language (a switch shows its buttons in the new one).
+        res.status(200).json({
+          ...renderWebReplies(turn.replies),
+          locale: await localeOf(`web:${id}`, turn, event),
+          ...(turn.redactedText !== undefined ? { redactedText: turn.redactedText } : {}),
+        });
       });
 
       // The conversation so far, for the page to restore itself after a reload (or a return from the
@@ -114,11 +130,12 @@ export function createWebChannel(opts: WebChannelOptions): Channel {
         if (!SESSION_ID.test(id)) throw notFound("unknown session");
         const status = await runtime.handoffStatus(`web:${id}`);
         if (status === undefined) throw notFound("unknown session");
-        const transcript = renderWebTranscript(transcriptOf(await runtime.getMeta(`web:${id}`)));
+        const meta = await runtime.getMeta(`web:${id}`);
+        const transcript = renderWebTranscript(transcriptOf(meta));
         const page = opts.outbox ? await opts.outbox.read(`web:${id}`, undefined) : { replies: [], cursor: "0" };
         if (page.replies.length > 0) transcript.push({ from: "bot", replies: renderWebReplies(page.replies).replies });
         res.set("Cache-Control", "no-store");
-        res.status(200).json({ sessionId: id, transcript, cursor: page.cursor, handoff: status !== "none" });
+        res.status(200).json({ sessionId: id, locale: localeOfMeta(meta), transcript, cursor: page.cursor, handoff: status !== "none" });
       });
 
       // New messages from a person at the help desk. Polled by the page, so only the per-IP limit applies:
@@ -131,17 +148,24 @@ export function createWebChannel(opts: WebChannelOptions): Channel {
         if (status === undefined) throw notFound("unknown session");
         const page = opts.outbox ? await opts.outbox.read(`web:${id}`, after) : { replies: [], cursor: String(after ?? 0) };
         res.set("Cache-Control", "no-store");
-        res.status(200).json({ ...renderWebReplies(page.replies), cursor: page.cursor, handoff: status !== "none" });
+        const locale = localeOfMeta(await runtime.getMeta(`web:${id}`));
+        res.status(200).json({ ...renderWebReplies(page.replies), locale, cursor: page.cursor, handoff: status !== "none" });
+      });
+
+      // The page's words in a locale (flows/certificate-recovery/ui-text.ts); the page itself has them inlined.
+      app.get("/api/chat/ui-text", ipLimit, (req, res) => {
+        res.set("Cache-Control", "public, max-age=3600");
+        res.status(200).json(webUiText(parseLocaleQuery(req.query.locale)));
       });
 
       // Reminders (issue 17): the calendar file behind a route's 「カレンダーに追加」 link.
       app.get(CALENDAR_PATH, ipLimit, calendarHandler(runtime.city));
 
       // A city's site loads widget.js from here with a <script> tag: another origin may read it.
-      app.get("/widget.js", (_req, res, next) => {
-        res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
-        next();
-      });
+      app.get("/widget.js", widgetHandler(PUBLIC_DIR));
+      // The page (its <html lang> from ?lang=) and its words in every locale.
+      app.get(["/", "/index.html"], pageHandler(PUBLIC_DIR));
+      app.get("/ui-text.js", uiTextScriptHandler());
       app.use("/", express.static(PUBLIC_DIR, { index: "index.html", maxAge: "1h" }));
     },
   };

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { badRequest } from "../../core/errors.ts";
 import type { InboundEvent } from "../../core/events.ts";
+import { isLocale, LOCALES, type Locale } from "../../core/locale.ts";
 
 /** Longest text accepted from the web chat (the body limit is checked before this). */
 export const MAX_WEB_TEXT = 10_000;
@@ -25,6 +26,28 @@ export function parseMessageBody(body: unknown): InboundEvent {
   }
   if ("choice" in b) return { kind: "choice", value: b.choice };
   return { kind: "restart" };
+}
+
+const SessionBody = z.object({ locale: z.string().optional() });
+
+/**
+ * `POST /api/chat/sessions`: an empty body, `{}`, or `{"locale": "ja" | "ja-easy" | "en"}` (contract §3,
+ * second wave). The start event it becomes; an unknown locale is a 400.
+ */
+export function parseSessionBody(body: unknown): Extract<InboundEvent, { kind: "start" }> {
+  const parsed = SessionBody.safeParse(body ?? {});
+  if (!parsed.success) throw badRequest('body must be empty or {"locale": "ja" | "ja-easy" | "en"}');
+  const { locale } = parsed.data;
+  if (locale === undefined) return { kind: "start" };
+  if (!isLocale(locale)) throw badRequest(`locale must be one of ${LOCALES.join(", ")}`);
+  return { kind: "start", locale };
+}
+
+/** `?locale=` of `GET /api/chat/ui-text`: one of the locales; a missing one is `ja`. */
+export function parseLocaleQuery(raw: unknown): Locale {
+  if (raw === undefined || raw === "") return "ja";
+  if (!isLocale(raw)) throw badRequest(`locale must be one of ${LOCALES.join(", ")}`);
+  return raw;
 }
 
 /** `?after=<cursor>` of `GET …/messages`: absent for everything, else the cursor of an earlier answer. */

@@ -2,18 +2,46 @@
 // additions in README "Routes and slots": GET /api/chat/sessions/:id, redactedText, the outbox poll).
 "use strict";
 (() => {
-  // Every word the page itself shows a resident, in one place (a later issue moves them to locale catalogs).
-  const WORDS = {
-    typing: "回答を準備しています",
-    retry: "もう一度送る",
-    offline: "インターネットに接続されていないようです。接続を確かめてから「もう一度送る」を押してください。",
-    rateLimited: (seconds) => `続けて送信されたため、受け付けを少しお休みしています。${seconds}秒ほど待ってから「もう一度送る」を押してください。`,
-    busy: "ただいま混み合っています。少し待ってから「もう一度送る」を押してください。",
-    failed: "申し訳ありません。送信できませんでした。「もう一度送る」を押してください。",
-    startFailed: "接続できませんでした。通信状況を確かめてから「もう一度送る」を押してください。",
-    pickDate: "日付を選ぶ",
-    answer: "回答",
-  };
+  // Every word the page itself shows a resident, per locale (flows/certificate-recovery/ui-text.ts),
+  // served as ui-text.js. The page speaks the conversation's locale: `?lang=` when it opens one, then
+  // whatever the API says the conversation is in (a resident may switch at any time).
+  const UI_TEXT = globalThis.McrUiText;
+  const LOCALES = Object.keys(UI_TEXT);
+  const LOCALE_KEY = "mcr-locale";
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+  const asked = new URLSearchParams(location.search).get("lang");
+  const askedLocale = LOCALES.includes(asked) ? asked : undefined;
+  /** ?lang= applies to the first conversation this page opens; later ones keep the language being read. */
+  let askPending = askedLocale;
+  let locale = "ja";
+  let WORDS = UI_TEXT.ja;
+
+  /** Show the page in `next`: `<html lang>`, the fixed words, and (ja-easy) readings as <ruby> from now on. */
+  function setLocale(next) {
+    if (!LOCALES.includes(next)) return;
+    locale = next;
+    WORDS = UI_TEXT[next];
+    try {
+      sessionStorage.setItem(LOCALE_KEY, next);
+    } catch {
+      // not kept: a reload asks the server again
+    }
+    document.documentElement.lang = next === "en" ? "en" : "ja";
+    document.title = WORDS.title;
+    for (const e of document.querySelectorAll("[data-ui]")) e.textContent = WORDS[e.dataset.ui];
+    for (const e of document.querySelectorAll("[data-ui-placeholder]")) e.placeholder = WORDS[e.dataset.uiPlaceholder];
+    for (const e of document.querySelectorAll("[data-ui-aria-label]")) e.setAttribute("aria-label", WORDS[e.dataset.uiAriaLabel]);
+    for (const e of document.querySelectorAll("input[type=date]")) e.setAttribute("aria-label", WORDS.pickDate);
+    const label = typing && typing.querySelector(".visually-hidden");
+    if (label) label.textContent = WORDS.typing;
+  }
+  function storedLocale() {
+    try {
+      return sessionStorage.getItem(LOCALE_KEY);
+    } catch {
+      return null;
+    }
+  }
 
   const log = document.getElementById("log");
   const form = document.getElementById("composer");
@@ -65,6 +93,16 @@
     return e;
   }
 
+  /** Bot text: in やさしい日本語, 「漢字（かんじ）」 becomes <ruby> (ruby.js); otherwise the text as it is. */
+  function rich(text) {
+    return locale === "ja-easy" && globalThis.McrRuby ? globalThis.McrRuby.fragment(document, text) : document.createTextNode(text);
+  }
+  function richEl(tag, cls, text) {
+    const e = el(tag, cls);
+    e.append(rich(text));
+    return e;
+  }
+
   // Phone numbers (0120-95-0178, 03-1234-5678) and web addresses in a text become links.
   const LINKABLE = /(https?:\/\/[^\s<>"'「」（）()、。]+)|((?<![\d-])0\d{1,4}-\d{1,4}-\d{2,4}(?![\d-]))/g;
   function linkified(text) {
@@ -75,7 +113,7 @@
       if (m[1]) found = found.replace(/[.,;:!?]+$/, "");
       const digits = found.replace(/-/g, "");
       if (m[2] && (digits.length < 10 || digits.length > 11)) continue;
-      out.append(text.slice(last, m.index));
+      out.append(rich(text.slice(last, m.index)));
       const a = el("a", "", found);
       if (m[1]) {
         a.href = found;
@@ -87,7 +125,7 @@
       out.append(a);
       last = m.index + found.length;
     }
-    out.append(text.slice(last));
+    out.append(rich(text.slice(last)));
     return out;
   }
   function textEl(tag, cls, text) {
@@ -108,7 +146,7 @@
   let headings = 0;
   function routeCard(r) {
     const card = el("article", "msg bot route");
-    const h = el("h2", "", r.title);
+    const h = richEl("h2", "", r.title);
     h.id = `answer-${++headings}`;
     card.setAttribute("aria-labelledby", h.id);
     card.tabIndex = -1;
@@ -117,10 +155,10 @@
     for (const s of r.sections) {
       if (s.detail) {
         const d = el("details");
-        d.append(el("summary", "", s.heading), list(s.items));
+        d.append(richEl("summary", "", s.heading), list(s.items));
         card.append(d);
       } else {
-        card.append(el("h3", "", s.heading), list(s.items));
+        card.append(richEl("h3", "", s.heading), list(s.items));
       }
     }
     if (r.links && r.links.length) {
@@ -155,7 +193,7 @@
       box.append(d);
     }
     for (const c of r.choices) {
-      const b = el("button", "", c.label);
+      const b = richEl("button", "", c.label);
       b.type = "button";
       b.addEventListener("click", () => send({ choice: c.value }, c.label));
       box.append(b);
@@ -181,7 +219,7 @@
   /** What a screen reader hears of new replies: the texts, and of an answer only its title and lead. */
   function announce(replies) {
     const said = replies
-      .map((r) => (r.type === "route" ? `${WORDS.answer}：${r.title}。${r.lead || ""}` : r.text))
+      .map((r) => (r.type === "route" ? fill(WORDS.answer, { title: r.title, lead: r.lead || "" }) : r.text))
       .join("\n");
     announcer.textContent = "";
     setTimeout(() => (announcer.textContent = said), 50);
@@ -265,7 +303,7 @@
     }
     get words() {
       if (navigator.onLine === false) return WORDS.offline;
-      if (this.status === 429) return WORDS.rateLimited(this.retryAfter || 30);
+      if (this.status === 429) return fill(WORDS.rateLimited, { seconds: this.retryAfter || 30 });
       if (this.status === 503) return WORDS.busy;
       return WORDS.failed;
     }
@@ -299,6 +337,7 @@
         const { status, data } = await request("GET", `/api/chat/sessions/${sessionId}/messages${q}`);
         if (status === 200) {
           if (data.replies.length) {
+            setLocale(data.locale);
             const added = showReplies(data.replies);
             keepLastChoices();
             announce(data.replies);
@@ -325,8 +364,12 @@
 
   /** A new conversation: its greeting and first question. */
   async function start() {
-    const { status, data, retryAfter } = await request("POST", "/api/chat/sessions", {});
+    // The language asked for by ?lang=, or the one the resident was reading (「最初から」 keeps it).
+    const wanted = askPending || (locale !== "ja" ? locale : undefined);
+    const { status, data, retryAfter } = await request("POST", "/api/chat/sessions", wanted ? { locale: wanted } : {});
     if (status !== 201) throw new Failed(status, retryAfter);
+    setLocale(data.locale || wanted || "ja");
+    askPending = undefined;
     sessionId = data.sessionId;
     stored.set(sessionId);
     cursor = "";
@@ -339,6 +382,7 @@
     const { status, data } = await request("GET", `/api/chat/sessions/${sessionId}`);
     if (status === 404) return false;
     if (status !== 200) throw new Failed(status, 0);
+    setLocale(data.locale);
     let lastBot = [];
     for (const entry of data.transcript) {
       if (entry.from === "resident") log.append(el("div", "msg me", entry.text));
@@ -411,6 +455,7 @@
     if (typeof data.redactedText === "string") bubble.textContent = data.redactedText;
     clearChoices();
     setBusy(false);
+    setLocale(data.locale);
     const added = showReplies(data.replies);
     announce(data.replies);
     reveal(added);
@@ -441,5 +486,7 @@
     open(true).then(focusInput);
   });
 
+  // Before anything shows: the words of ?lang=, else of the conversation this tab was in.
+  setLocale(askedLocale || storedLocale() || "ja");
   open(false);
 })();

@@ -1,14 +1,17 @@
 // The chat on a city's own site, with one tag: <script src="https://<host>/widget.js" defer></script>
 // Shows a floating 「マイナ証明書の相談」 button that opens the chat page of <host> in a panel (an iframe).
+// `data-lang="en"` (or "ja-easy") on the tag opens the chat in that language, with the button's words in it.
 // Styles are set through the DOM (element.style), so a site whose CSP forbids inline styles still works;
 // the site's CSP must allow <host> in script-src and frame-src (docs/deploy.md).
 "use strict";
 (() => {
-  // Every word the widget shows, in one place (a later issue moves them to locale catalogs).
-  const WORDS = { open: "マイナ証明書の相談", close: "閉じる", title: "マイナ証明書レスキュー（チャット）" };
+  // Every word the widget shows, per locale (flows/certificate-recovery/ui-text.ts), filled in by the server.
+  const WORDS_BY_LOCALE = __WIDGET_TEXT__;
   const script = document.currentScript;
   if (!script || !script.src || document.getElementById("mcr-widget-button")) return;
-  const chatUrl = new URL("./", script.src).href;
+  const lang = script.dataset.lang && WORDS_BY_LOCALE[script.dataset.lang] ? script.dataset.lang : undefined;
+  const WORDS = WORDS_BY_LOCALE[lang || "ja"];
+  const chatUrl = new URL(lang ? `./?lang=${encodeURIComponent(lang)}` : "./", script.src).href;
   const ACCENT = "#0b6bcb";
 
   function styled(tag, style) {
@@ -26,6 +29,7 @@
   button.type = "button";
   button.id = "mcr-widget-button";
   button.textContent = WORDS.open;
+  if (lang) button.lang = lang === "en" ? "en" : "ja";
   button.setAttribute("aria-expanded", "false");
   button.setAttribute("aria-controls", "mcr-widget-panel");
 
