@@ -12,7 +12,7 @@ import { decide } from "../../flows/certificate-recovery/decide.ts";
 import { buildRoute } from "../../flows/certificate-recovery/routes.ts";
 import { ROUTE_IDS } from "../../flows/certificate-recovery/routes-ids.ts";
 import { loadCityConfig, SAMPLE_CITY_PATH } from "../../flows/cities/schema.ts";
-import { counterSection, DEFAULT_MAX_QUESTIONS, isSwitchTurn, japaneseOutside, loadLocaleCorpus, missingReadings, nowOf, type LocaleConversation } from "./locales.ts";
+import { cityJapaneseStrings, counterSection, DEFAULT_MAX_QUESTIONS, isSwitchTurn, japaneseOutside, loadLocaleCorpus, missingReadings, nowOf, type LocaleConversation } from "./locales.ts";
 
 const corpus = loadLocaleCorpus();
 const en = corpus.filter((c) => c.locale === "en");
@@ -141,6 +141,12 @@ describe("locale checks: japaneseOutside, counterSection, missingReadings", () =
     const r = route("Lost\n\n■A\n・ok", [{ heading: "A", items: ["ok"] }], [{ label: "0120-95-0178に電話", url: "tel:0120950178" }]);
     expect(japaneseOutside(r)).toEqual(["に電話"]);
     expect(counterSection(r)).toBeUndefined();
+  });
+  it("the city's strings allowed: the Japanese originals and the locale's own variants, not another locale's", () => {
+    const c = { name: "見本市", counter: { hoursText: "平日 8:30〜17:15", phone: "0120-000-111" }, i18n: { en: { name: "Mihon (見本市役所)" }, "ja-easy": { name: "みほんし" } } };
+    expect(cityJapaneseStrings("en", c).sort()).toEqual(["Mihon (見本市役所)", "平日 8:30〜17:15", "見本市"].sort());
+    expect(cityJapaneseStrings("ja-easy", c)).toContain("みほんし");
+    expect(cityJapaneseStrings("en", c)).not.toContain("みほんし");
   });
   it("a counter sentence may be quoted: 「…。」", () => {
     const counter = { heading: "Show this to the staff", items: ["「引っ越しで署名用電子証明書が失効しました。発行をお願いします。」"] };

@@ -89,21 +89,31 @@ const JAPANESE_G = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}ー々�
 const READING = /[\p{Script=Han}々〇][\p{Script=Han}々〇]*（[\p{Script=Hiragana}ー・ ]+）/u;
 const READING_G = /（[\p{Script=Hiragana}ー・ ]+）/gu;
 
-/** Every free-text string of the city file that holds Japanese (names, addresses, hours, notes, fees). */
-export function cityJapaneseStrings(city: unknown = loadCityConfig(SAMPLE_CITY_PATH)): string[] {
+/**
+ * The city file's strings that hold Japanese and may be shown as written (names, addresses, hours, notes,
+ * fees): the Japanese originals, plus the city's own variants for `locale` (`i18n[locale]`) — never another
+ * locale's variants (an `en` reply may not show the やさしい日本語 variant).
+ */
+export function cityJapaneseStrings(locale: CorpusLocale, city: unknown = loadCityConfig(SAMPLE_CITY_PATH)): string[] {
   const out = new Set<string>();
   const walk = (v: unknown): void => {
     if (typeof v === "string") {
       if (JAPANESE.test(v)) out.add(v);
     } else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === "object") Object.values(v).forEach(walk);
+    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) if (k !== "i18n") walk(x);
   };
   walk(city);
+  const variants = (city as { i18n?: Record<string, unknown> } | undefined)?.i18n?.[locale];
+  walk(variants);
   return [...out].sort((a, b) => b.length - a.length);
 }
 
-let cityStringsCache: string[] | undefined;
-const cityStrings = (): string[] => (cityStringsCache ??= cityJapaneseStrings());
+const cityStringsCache = new Map<CorpusLocale, string[]>();
+function cityStrings(locale: CorpusLocale): string[] {
+  let s = cityStringsCache.get(locale);
+  if (!s) cityStringsCache.set(locale, (s = cityJapaneseStrings(locale)));
+  return s;
+}
 
 function stripCity(text: string, strings: string[]): string {
   let t = text;
@@ -174,7 +184,7 @@ function readTexts(reply: AnyReply): string[] {
  * strings, and a route's counter section (its Japanese sentence for the clerk). Each remaining run of
  * Hiragana/Katakana/Han is returned (once); empty means clean.
  */
-export function japaneseOutside(reply: AnyReply, city: string[] = cityStrings()): string[] {
+export function japaneseOutside(reply: AnyReply, city: string[] = cityStrings("en")): string[] {
   let texts = readTexts(reply);
   if (reply.type === "route") {
     const counter = counterSection(reply);
@@ -196,7 +206,7 @@ export function japaneseOutside(reply: AnyReply, city: string[] = cityStrings())
  * strings) carries at least one reading in brackets, 漢字（かんじ）. For a route, its counter section
  * (ordinary Japanese for the clerk) is left out.
  */
-export function missingReadings(reply: AnyReply, city: string[] = cityStrings()): string[] {
+export function missingReadings(reply: AnyReply, city: string[] = cityStrings("ja-easy")): string[] {
   const out: string[] = [];
   const texts: string[] = [];
   if (reply.type === "route") {
