@@ -82,6 +82,10 @@ describe("the conversation's locale", () => {
     // Only the greeting's question: the symptom asked again later has no language choices.
     const again = await runtime.handle("t:start", { kind: "text", text: "あああ" });
     expect(questions(again.replies).at(-1)!.choices.some((c) => c.value.startsWith("locale:"))).toBe(false);
+    // Nor the greeting after a restart (the resident chose already; every tap there moves the diagnosis).
+    const restarted = await runtime.handle("t:start", { kind: "restart" });
+    expect(questions(restarted.replies).map((q) => q.slot)).toEqual(["symptom"]);
+    expect(questions(restarted.replies)[0]!.choices.some((c) => c.value.startsWith("locale:"))).toBe(false);
   });
 
   it("a first message in English starts in English", async () => {
