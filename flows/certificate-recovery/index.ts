@@ -90,12 +90,13 @@ export const certificateRecoveryFlow: Flow<CityConfig, Reason> = {
 
   render(outputs: readonly FlowOutput[], ctx) {
     const replies: Reply[] = [];
-    let greeted = false;
+    // The greeting that opens a conversation offers the other languages with its first question (issue
+    // 14; 10 symptoms + 2 ≤ LINE's 13). Not the greeting after 「最初からやり直す」: the resident chose already.
+    const first = outputs[0];
+    let greeted = first?.type === "say" && first.key === "greeting";
     for (const output of outputs as readonly ConversationOutput[]) {
       const rendered = renderOne(output, ctx);
-      if (output.type === "say" && output.key === "greeting") greeted = true;
       if (greeted && output.type === "ask") {
-        // The greeting's first question also offers the other languages (issue 14): 10 symptoms + 2 ≤ 13.
         greeted = false;
         const languages = localeChoices(ctx.locale);
         replies.push(...rendered.map((r): Reply => (r.type === "question" ? { ...r, choices: [...r.choices, ...languages] } : r)));
@@ -117,7 +118,8 @@ export const certificateRecoveryFlow: Flow<CityConfig, Reason> = {
     return [shown, ...detailQuestion(routeId as RouteId, ctx.facts, rc, id), followUpReply(ctx.locale)];
   },
 
-  routeTitle: (routeId, ctx) => buildRoute(routeId as RouteId, ctx.facts, routeContext(ctx)).title,
+  // For the ticket: staff read Japanese whatever the resident's locale.
+  routeTitle: (routeId, ctx) => buildRoute(routeId as RouteId, ctx.facts, { ...routeContext(ctx), locale: "ja" }).title,
   detailSlot: DETAIL_SLOT,
   followUpSlot: FOLLOW_UP_SLOT,
   localeChoices,

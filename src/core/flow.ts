@@ -121,7 +121,7 @@ export interface Flow<City = any, Reason = any> {
    * machine step; undefined when `value` is no such choice for this route.
    */
   detail(value: string, routeId: string, ctx: RenderContext<City>): Reply[] | undefined;
-  /** The title of a route as the resident saw it (for the ticket of a hand-off that follows it). */
+  /** The title of a route, in the flow's staff language, for the ticket of a hand-off that follows it. */
   routeTitle(routeId: string, ctx: RenderContext<City>): string | undefined;
   /** The slots of the questions offered after a route: its details, and the follow-up. */
   readonly detailSlot: string;

@@ -53,6 +53,8 @@ export interface Ticket {
   recentMessages: string[];
   /** When the ticket was opened (ISO 8601). */
   openedAt: string;
+  /** The resident's language (issue 14), for staff to see; the desk's words stay Japanese. */
+  locale?: Locale;
   /** Opened while the desk was closed: when it opens (ISO 8601). */
   opensAt?: string;
 }
@@ -285,6 +287,7 @@ export class Handoff {
       ...(input.route ? { route: input.route } : {}),
       recentMessages: input.recentMessages.slice(-RECENT_MESSAGES),
       openedAt: now.toISOString(),
+      ...(input.locale ? { locale: input.locale } : {}),
       ...(opens ? { opensAt: opens.toISOString() } : {}),
     };
     let ticketId: string;

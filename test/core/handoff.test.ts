@@ -170,6 +170,8 @@ describe("hand-off in the conversation's locale (issue 14)", () => {
     expect(opened.handoff).toBe("opened");
     expect(opened.locale).toBe("en");
     expect(asked).toEqual(["en"]);
+    // Staff see the resident's locale on the ticket; its words stay Japanese.
+    expect(desk.tickets[0]).toMatchObject({ locale: "en", facts: certificateRecoveryFlow.factLabels(opened.facts) });
 
     const switched = await runtime.handle("web:l", { kind: "text", text: "やさしい日本語" });
     expect(switched.locale).toBe("ja-easy");

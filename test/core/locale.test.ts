@@ -14,6 +14,9 @@ import type { Locale } from "../../src/core/locale.ts";
 import type { QuestionReply, Reply } from "../../src/core/reply.ts";
 import { ConversationRuntime } from "../../src/core/runtime.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
+import { REMINDER_MESSAGES } from "../../flows/certificate-recovery/reminder-messages.ts";
+import { ReminderOffers } from "../../src/reminders/offer.ts";
+import { MemoryReminderStore } from "../../src/reminders/store-memory.ts";
 
 const city = loadCityConfig(SAMPLE_CITY_PATH);
 const now = () => new Date("2026-11-21T10:00:00+09:00");
@@ -82,6 +85,10 @@ describe("the conversation's locale", () => {
     // Only the greeting's question: the symptom asked again later has no language choices.
     const again = await runtime.handle("t:start", { kind: "text", text: "あああ" });
     expect(questions(again.replies).at(-1)!.choices.some((c) => c.value.startsWith("locale:"))).toBe(false);
+    // Nor the greeting after a restart (the resident chose already; every tap there moves the diagnosis).
+    const restarted = await runtime.handle("t:start", { kind: "restart" });
+    expect(questions(restarted.replies).map((q) => q.slot)).toEqual(["symptom"]);
+    expect(questions(restarted.replies)[0]!.choices.some((c) => c.value.startsWith("locale:"))).toBe(false);
   });
 
   it("a first message in English starts in English", async () => {
@@ -236,5 +243,30 @@ describe("the conversation's locale", () => {
     const turn = await runtime.handle("t:exp", { kind: "text", text: "English" });
     expect(turn.locale).toBe("en");
     expect(notices).toContainEqual(["expired", "en"]);
+  });
+
+  it("reminders read the locale the runtime keeps: the opt-in and the stored reminder are in it, after a switch too", async () => {
+    const store = new MemoryReminderStore();
+    const runtime = new ConversationRuntime({
+      flow: certificateRecoveryFlow,
+      store: new MemoryStore(),
+      city,
+      now,
+      idleTtlMs: 60_000,
+      reminders: new ReminderOffers({ store, counterHours: city.counter.hours, remindable: (id) => /^line:(U[0-9a-f]{32})$/.exec(id)?.[1], offer: true }),
+    });
+    const user = `U${"b".repeat(32)}`;
+    const id = `line:${user}`;
+    await runtime.handle(id, { kind: "text", text: "電子証明書を更新したいです。有効期限は2027年6月15日です" });
+    await runtime.handle(id, { kind: "choice", value: "locale:en" });
+    const turn = await runtime.handle(id, { kind: "choice", value: "unknown", slot: "cardExpiry" });
+    expect(turn.routeId).toBe("certificate-renewal-not-yet");
+    expect(turn.locale).toBe("en");
+    const question = turn.replies.at(-1) as QuestionReply;
+    expect(question.slot).toBe("reminder");
+    expect(question.choices.map((c) => c.label)).toEqual([REMINDER_MESSAGES.en.yesLabel, REMINDER_MESSAGES.en.noLabel]);
+    const answered = await runtime.handle(id, { kind: "choice", value: "yes", slot: "reminder" });
+    expect(answered.locale).toBe("en");
+    expect((await store.claimDue(Date.parse("2030-01-01T00:00:00+09:00"), 1, 10))[0]).toMatchObject({ userId: user, locale: "en" });
   });
 });
