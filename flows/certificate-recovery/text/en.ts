@@ -25,7 +25,7 @@ export const EN: Catalog = {
       userPinKnown: "Do you remember the 4-digit PIN of your user certificate (利用者証明用電子証明書)?",
       nfcSmartphone: "Do you have a smartphone (with a camera) that can read your My Number Card (マイナンバーカード)?",
       certExpiry:
-        "When does your certificate expire? It is written on the front of your card, in the field for the certificate's expiry date (電子証明書の有効期限). Example: March 15, 2027.",
+        "When does your certificate (電子証明書) expire? It is written on the front of your card, in the field for the certificate's expiry date (電子証明書の有効期限). Example: March 15, 2027.",
       cardExpiry:
         "When does your My Number Card (マイナンバーカード) itself expire? It is the date on the front of the card marked \"valid until\" (まで有効). Example: March 15, 2027.",
       issuedOn: "When did you renew or get your certificate (電子証明書)? Example: today, November 20.",
