@@ -24,27 +24,15 @@ import {
   type ConversationOutput,
   type Reason,
 } from "./machine.ts";
-import { handoffMessagesFor, messagesFor } from "./messages.ts";
+import { handoffMessagesFor, localeChoices, messagesFor } from "./messages.ts";
+import { LOCALE_LABELS } from "./text/index.ts";
 import { FOLLOW_UP_CHOICES, FOLLOW_UP_SLOT, followUpReply, QUESTIONS, questionReply } from "./questions.ts";
 import { buildRoute, DETAIL_SLOT, detailQuestion, detailReply, type RouteContext } from "./routes.ts";
 import type { RouteId } from "./routes-ids.ts";
 
-/**
- * The languages as the choices that switch to them (issue 14) name them: each in its own words, the
- * same in every catalog. Within LINE's 20 characters.
- */
-export const LOCALE_NAMES: Readonly<Record<Locale, string>> = {
-  ja: "日本語",
-  "ja-easy": "やさしい日本語",
-  en: "English",
-};
-
-const LOCALE_ORDER: readonly Locale[] = ["en", "ja-easy", "ja"];
-
-/** The choices that switch to the other languages: in `ja`, 「English」 and 「やさしい日本語」. */
-export function localeChoices(locale: Locale): Choice[] {
-  return LOCALE_ORDER.filter((l) => l !== locale).map((l) => ({ label: LOCALE_NAMES[l], value: localeChoiceValue(l) }));
-}
+/** The languages' names, each in its own words (text/index.ts), and the choices that switch to them (messages.ts). */
+export { LOCALE_LABELS as LOCALE_NAMES } from "./text/index.ts";
+export { localeChoices };
 
 const turns = machineTurns<typeof certificateRecoveryMachine, ConversationInput, ConversationEvent, ConversationOutput>(
   certificateRecoveryMachine,
@@ -132,7 +120,7 @@ export const certificateRecoveryFlow: Flow<CityConfig, Reason> = {
     const label = detail
       ? DETAIL_LABELS[detail]
       : locale
-        ? LOCALE_NAMES[locale]
+        ? LOCALE_LABELS[locale]
         : [...choicesOf(slot), ...FOLLOW_UP_CHOICES].find((c) => c.value === value)?.label;
     return `（ボタン）${label ?? value.slice(0, 100)}`;
   },
