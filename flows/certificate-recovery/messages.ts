@@ -2,7 +2,7 @@
  * Fixed sentences the bot says outside questions and routes, and around a hand-off to a person. The
  * words are the catalogs' (text/*.ts, one per locale); MESSAGES and HANDOFF_MESSAGES are the Japanese.
  */
-import { LOCALES, localeChoiceValue, type Locale } from "../../src/core/locale.ts";
+import { localeChoiceValue, type Locale } from "../../src/core/locale.ts";
 import type { Choice } from "../../src/core/reply.ts";
 import { catalogFor, LOCALE_LABELS, type FixedMessageKey } from "./text/index.ts";
 import type { HandoffCatalog } from "./text/catalog.ts";
@@ -35,8 +35,10 @@ export function handoffMessagesFor(locale: Locale): Readonly<HandoffMessages> {
 
 /**
  * The language choices the greeting offers (`locale:<locale>`): every language but the current one,
- * each labelled in its own language ("English", 「やさしい日本語」, 「日本語」).
+ * each labelled in its own language ("English", 「やさしい日本語」, 「日本語」). English first: most readers
+ * who need another language look for it.
  */
+const LOCALE_ORDER: readonly Locale[] = ["en", "ja-easy", "ja"];
 export function localeChoices(current: Locale): Choice[] {
-  return LOCALES.filter((l) => l !== current).map((l) => ({ label: LOCALE_LABELS[l], value: localeChoiceValue(l) }));
+  return LOCALE_ORDER.filter((l) => l !== current).map((l) => ({ label: LOCALE_LABELS[l], value: localeChoiceValue(l) }));
 }

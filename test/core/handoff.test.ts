@@ -3,7 +3,7 @@
  * forwarding, the desk's events, and what happens when the desk cannot be reached.
  */
 import { describe, expect, it } from "vitest";
-import { HANDOFF_MESSAGES, MESSAGES } from "../../flows/certificate-recovery/messages.ts";
+import { HANDOFF_MESSAGES, MESSAGES, messagesFor } from "../../flows/certificate-recovery/messages.ts";
 import { loadCityConfig, SAMPLE_CITY_PATH } from "../../flows/cities/schema.ts";
 import {
   Handoff,
@@ -176,7 +176,7 @@ describe("hand-off in the conversation's locale (issue 14)", () => {
     const switched = await runtime.handle("web:l", { kind: "text", text: "やさしい日本語" });
     expect(switched.locale).toBe("ja-easy");
     expect(switched.handoff).toBeUndefined();
-    expect(switched.replies).toEqual([{ type: "text", text: MESSAGES.localeSwitched }]);
+    expect(switched.replies).toEqual([{ type: "text", text: messagesFor("ja-easy").localeSwitched }]);
     expect(desk.thread).toEqual([]);
     expect(await runtime.handoffStatus("web:l")).toBe("waiting");
 

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { certificateRecoveryFlow, LOCALE_NAMES } from "../../flows/certificate-recovery/index.ts";
-import { MESSAGES } from "../../flows/certificate-recovery/messages.ts";
+import { messagesFor } from "../../flows/certificate-recovery/messages.ts";
 import { loadCityConfig, SAMPLE_CITY_PATH } from "../../flows/cities/schema.ts";
 import type { Flow } from "../../src/core/flow.ts";
 import type { Locale } from "../../src/core/locale.ts";
@@ -139,7 +139,7 @@ describe("the conversation's locale", () => {
     expect(turn.questionsAsked).toBe(asking.questionsAsked);
     expect(turn.routeId).toBeUndefined();
     expect(turn.unreadText).toBeUndefined();
-    expect(turn.replies[0]).toEqual({ type: "text", text: MESSAGES.localeSwitched });
+    expect(turn.replies[0]).toEqual({ type: "text", text: messagesFor(turn.locale).localeSwitched });
     expect(notices.at(-1)).toEqual(["localeSwitched", "en"]);
     expect(questions(turn.replies).map((q) => q.slot)).toEqual([asking.pendingSlot]);
     expect(rendered).toEqual(["en"]);
@@ -159,7 +159,7 @@ describe("the conversation's locale", () => {
     const before = await stored("t:typed");
     const turn = await runtime.handle("t:typed", { kind: "text", text });
     expect(turn.locale).toBe(text === "English please" ? "en" : text === "やさしい日本語" ? "ja-easy" : "ja");
-    expect(turn.replies[0]).toEqual({ type: "text", text: MESSAGES.localeSwitched });
+    expect(turn.replies[0]).toEqual({ type: "text", text: messagesFor(turn.locale).localeSwitched });
     expect((await stored("t:typed")).snapshot).toEqual(before.snapshot);
   });
 
@@ -207,7 +207,7 @@ describe("the conversation's locale", () => {
     const turn = await runtime.handle("t:first", { kind: "text", text: "English" });
     expect(turn.started).toBe(true);
     expect(turn.locale).toBe("en");
-    expect(turn.replies[0]).toEqual({ type: "text", text: MESSAGES.localeSwitched });
+    expect(turn.replies[0]).toEqual({ type: "text", text: messagesFor(turn.locale).localeSwitched });
     expect(questions(turn.replies).map((q) => q.slot)).toEqual(["symptom"]);
     expect((await stored("t:first")).meta?.locale).toBe("en");
   });
