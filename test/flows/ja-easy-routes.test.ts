@@ -321,8 +321,9 @@ describe("ja-easy route answers", () => {
       for (const choice of detailChoices(routeId, facts, ctx)) {
         const id = detailIdOf(choice.value)!;
         const r = detailReply(routeId, id, facts, ctx)!;
-        expect(r.lead.endsWith("の 説明（せつめい）です。")).toBe(true);
+        expect(r.lead).toBe(`「${r.sections.map((s) => s.heading).join("・")}」に ついて です。`);
         expect(r.lead.length).toBeLessThanOrEqual(200);
+        expect(r.sections.at(-1)!.heading).not.toBe(jaEasy.showAtCounter!.heading); // a detail alone, without the counter section
       }
     }
   });

@@ -184,7 +184,8 @@ export const jaEasy: RouteText = {
 
   details: {
     question: "もっと 知（し）りたい ことが あれば、えらんで ください。",
-    lead: (headings) => `${headings.join("・")}の 説明（せつめい）です。`,
+    // 「「予約（よやく）」に ついて です。」 (a heading may itself hold 説明, so the lead does not).
+    lead: (headings) => `「${headings.join("・")}」に ついて です。`,
   },
 
   showAtCounter: {
