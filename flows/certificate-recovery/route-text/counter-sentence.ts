@@ -4,6 +4,7 @@
  * Defined once here and shared by every locale other than `ja` (en, ja-easy); never translated.
  */
 import type { Facts } from "../../../src/core/slots.ts";
+import { cardPinTroubleToo } from "../decide.ts";
 import { ROUTE_IDS, type RouteId } from "../routes-ids.ts";
 
 /** Which PIN, as the clerk would name it. */
@@ -16,7 +17,13 @@ function pinForClerk(facts: Facts): string {
   return "マイナンバーカードの暗証番号";
 }
 
-const PIN_TROUBLE = (facts: Facts) => (facts.symptom === "forgot-pin" ? "を忘れました" : "がロックされました");
+/** What happened to the PIN, as far as the facts say. */
+function PIN_TROUBLE(facts: Facts): string {
+  if (facts.symptom === "forgot-pin") return "を忘れました";
+  if (facts.symptom === "locked") return "がロックされました";
+  if (facts.symptom === "wrong-pin" || typeof facts.wrongAttempts === "number") return "を何回か間違えました";
+  return "が使えなくなりました（忘れた、またはロックされた）";
+}
 
 /** The Japanese sentence for the counter, for a route and the facts. */
 export function counterSentence(routeId: RouteId, facts: Facts): string {
@@ -51,22 +58,19 @@ export function counterSentence(routeId: RouteId, facts: Facts): string {
     case "contact-city":
       return "マイナンバーカードの電子証明書と暗証番号について相談したいです。";
     case "etax-password":
-      return "e-Taxの暗証番号（利用者識別番号のパスワード）を忘れました。再設定の方法を教えてください。";
+      // §10: the e-Tax password is the tax office's; the city counter only for a card PIN in trouble too.
+      return cardPinTroubleToo(facts)
+        ? `${pinForClerk(facts)}${PIN_TROUBLE(facts)}。暗証番号の再設定をお願いします。`
+        : "e-Taxの暗証番号（利用者識別番号のパスワード）を忘れました。再設定の方法を教えてください。";
   }
 }
 
 /** Every sentence {@link counterSentence} can say, once each (for checks that allow them in a reply). */
 export function allCounterSentences(): string[] {
-  const pins: Facts[] = [
-    {},
-    { otherPin: "jukinet" },
-    { otherPin: "kenmen" },
-    { bothPins: true },
-    { certificate: "signature" },
-    { certificate: "user" },
-  ];
+  const pins: Facts[] = [{}, { otherPin: "jukinet" }, { otherPin: "kenmen" }, { bothPins: true }, { certificate: "signature" }, { certificate: "user" }];
+  const symptoms: Facts[] = [{}, { symptom: "locked" }, { symptom: "forgot-pin" }, { symptom: "wrong-pin" }, { wrongAttempts: 1 }];
   const facts: Facts[] = [
-    ...pins.flatMap((f) => [f, { ...f, symptom: "forgot-pin" as const }]),
+    ...pins.flatMap((p) => symptoms.flatMap((s) => [{ ...p, ...s }, { ...p, ...s, etaxPassword: true }])),
     { noSignatureReason: "face-auth-card" },
   ];
   return [...new Set(ROUTE_IDS.flatMap((id) => facts.map((f) => counterSentence(id, f))))];

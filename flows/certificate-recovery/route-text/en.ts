@@ -430,7 +430,7 @@ export const en: RouteText = {
 
   contact: {
     title: "Please ask the counter or call",
-    lead: (name, phone) => `This chat cannot fully answer your question. Please ask ${name} (${phone}) or the counter (窓口).`,
+    lead: (name, phone) => `This chat cannot fully answer your question. Please call ${name} (${phone}) or ask at the counter (窓口).`,
     phoneHeading: "Ask by phone",
     foreignLine: (phone) => `Foreign languages: ${phone}`,
     handyHeading: "Useful to have with you",
