@@ -7,8 +7,13 @@
  * Readings: a kanji word is followed by its reading in full-width brackets, `窓口（まどぐち）`; the web page
  * turns «kanji + （hiragana）» into `<ruby>`, LINE and plain text keep the brackets. So a bracket holding only
  * hiragana is always a reading, right after its kanji; a remark in brackets always holds something else
- * (a digit, a kanji, a name). A word gets its reading at its first use in an item, not twice in a sentence.
- * Words with okurigana get one bracket per kanji run: `受（う）け取（と）る`.
+ * (a digit, a kanji, a name), and never a reading: no brackets inside brackets (as the questions' catalog,
+ * text/ja-easy.ts) — a remark with kanji in it becomes a sentence of its own, and a city text follows a
+ * colon. A word gets its reading at its first use in an item, not twice in a sentence. Words with
+ * okurigana get one bracket per kanji run: `受（う）け取（と）る`.
+ *
+ * A city text with no やさしい日本語 variant is shown as written with ［ふつうの 日本語（にほんご）］ after it,
+ * unless the readings of `cityWords` make it plain (「無料」「30分〜1時間程度」).
  *
  * The same facts as ja.ts, in the same places (shared/facts.md sections in comments): every number, rule
  * and date is the same; only the words are plainer. Quoted text 「…」 (what a screen shows, an app's name,
