@@ -19,7 +19,7 @@ const RENEWAL_PIN_ITEMS = [
 ];
 
 const ID_BESIDES_CARD =
-  "An identity document (本人確認書類) other than the My Number Card, such as a driver's license, passport or health insurance eligibility certificate (資格確認書)";
+  "An identity document (本人確認書類) other than the card, such as a driver's license or passport";
 
 const PIN_FORGOTTEN_ITEM = `If you forgot your PIN, also bring ${lower(ID_BESIDES_CARD)}. The PIN can be reset in the same visit.`;
 
@@ -120,7 +120,7 @@ export const en: RouteText = {
 
   showAtCounter: {
     heading: "Show this at the counter (窓口で見せてください)",
-    intro: "Show this sentence to the staff:",
+    intro: "",
     helpLine: (phone, hours) => `Help in English and other languages: ${phone} (${hours})`,
   },
 
