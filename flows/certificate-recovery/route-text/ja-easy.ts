@@ -7,8 +7,13 @@
  * Readings: a kanji word is followed by its reading in full-width brackets, `窓口（まどぐち）`; the web page
  * turns «kanji + （hiragana）» into `<ruby>`, LINE and plain text keep the brackets. So a bracket holding only
  * hiragana is always a reading, right after its kanji; a remark in brackets always holds something else
- * (a digit, a kanji, a name). A word gets its reading at its first use in an item, not twice in a sentence.
- * Words with okurigana get one bracket per kanji run: `受（う）け取（と）る`.
+ * (a digit, a kanji, a name), and never a reading: no brackets inside brackets (as the questions' catalog,
+ * text/ja-easy.ts) — a remark with kanji in it becomes a sentence of its own, and a city text follows a
+ * colon. A word gets its reading at its first use in an item, not twice in a sentence. Words with
+ * okurigana get one bracket per kanji run: `受（う）け取（と）る`.
+ *
+ * A city text with no やさしい日本語 variant is shown as written with ［ふつうの 日本語（にほんご）］ after it,
+ * unless the readings of `cityWords` make it plain (「無料」「30分〜1時間程度」).
  *
  * The same facts as ja.ts, in the same places (shared/facts.md sections in comments): every number, rule
  * and date is the same; only the words are plainer. Quoted text 「…」 (what a screen shows, an app's name,
@@ -68,10 +73,16 @@ const RENEWAL_BRING = [
 const ETAX_NOT_CARD_PIN = `e-Taxの 利用者識別番号（りようしゃしきべつばんごう）の ${PIN}は、カードの 暗証番号とは ちがいます。`;
 
 /**
- * Readings for the two words a city's fee and waiting time usually start with (「無料」「30分〜1時間程度」);
- * the rest of a city text is the city's own (its やさしい日本語 variant, or the Japanese with a note).
+ * Readings for the words a city's fee and waiting time are usually made of (「無料」「1,000円」「30分〜1時間程度」):
+ * with them such a text needs no note. 分 reads ふん after 2, 5, 7, 9 and ぷん after the other digits.
  */
-const cityWords = (text: string) => text.replace(/無料(?!（)/g, "無料（むりょう）").replace(/程度(?!（)/g, "程度（ていど）");
+const cityWords = (text: string) =>
+  text
+    .replace(/無料(?!（)/g, "無料（むりょう）")
+    .replace(/程度(?!（)/g, "程度（ていど）")
+    .replace(/時間(?!（)/g, "時間（じかん）")
+    .replace(/(?<=[0-9])円(?!（)/g, "円（えん）")
+    .replace(/(?<=([0-9]))分(?!（)/g, (_m, digit: string) => `分（${"2579".includes(digit) ? "ふん" : "ぷん"}）`);
 
 /** After a city text shown in ordinary Japanese, for want of a やさしい日本語 variant (issue 14). */
 export const UNTRANSLATED_NOTE = "［ふつうの 日本語（にほんご）］";
@@ -93,7 +104,9 @@ export const jaEasy: RouteText = {
 
   // A city text with no やさしい日本語 variant is shown as written, with a short note; one that needs no
   // more than the readings above (「無料」) is shown with them instead.
+  // (`untranslated("")` is the note itself: routes.ts finds the note at a text's end with it.)
   untranslated: (text) => {
+    if (text === "") return UNTRANSLATED_NOTE;
     const glossed = cityWords(text);
     const bareKanji = glossed.replace(/[\u4e00-\u9fff々]+（[ぁ-ゖー]+）/g, "");
     return /[\u4e00-\u9fff々]/.test(bareKanji) ? `${text}${UNTRANSLATED_NOTE}` : glossed;
@@ -123,7 +136,7 @@ export const jaEasy: RouteText = {
     feeWaitHeading: "お金（かね）と 時間（じかん）",
     feeWaitMoreHeading: "お金（かね）と 時間（じかん）：くわしく",
     fee: (fee) => `手数料（てすうりょう）：${cityWords(fee)}`,
-    wait: (wait) => `かかる 時間（じかん）：${cityWords(wait)}`,
+    wait: (wait) => `どのくらい かかるか：${cityWords(wait)}`,
     feesHeading: "手数料（てすうりょう）",
     procedureHeading: "すること",
     cautionHeading: "気（き）を つけて ください",
@@ -176,7 +189,8 @@ export const jaEasy: RouteText = {
 
   details: {
     question: "もっと 知（し）りたい ことが あれば、えらんで ください。",
-    lead: (headings) => `${headings.join("・")}の 説明（せつめい）です。`,
+    // 「「予約（よやく）」に ついて です。」 (a heading may itself hold 説明, so the lead does not).
+    lead: (headings) => `「${headings.join("・")}」に ついて です。`,
   },
 
   showAtCounter: {
@@ -393,7 +407,7 @@ export const jaEasy: RouteText = {
     duration: "申請（しんせい）から 受（う）け取（と）りまで、1か月（げつ）ぐらい かかる ことが あります。早（はや）めに 申請して ください。",
     notes: (wait) => [
       `${CERT}は、カードより 長（なが）く 使（つか）えません。カードを 新（あたら）しく すると、証明書（しょうめいしょ）も 新しく なります。`,
-      `受（う）け取（と）りの ${COUNTER}で かかる 時間（じかん）：${cityWords(wait)}`,
+      `受（う）け取（と）りの ${COUNTER}で どのくらい かかるか：${cityWords(wait)}`,
       `外国人（がいこくじん）で、カードの ${EXPIRY}が 在留期間（ざいりゅうきかん）と 同（おな）じ 人（ひと）へ。在留期間を 更新（こうしん）した あと、${COUNTER}で カードの 有効期限を かえる 手続（てつづ）きを して ください。`,
     ],
   },
@@ -516,8 +530,11 @@ export const jaEasy: RouteText = {
   // §8: suspend at once (24 hours), police, re-issue at the counter.
   lost: {
     title: "マイナンバーカードを なくした とき",
+    // The city's words on loss reports when it wrote them in やさしい日本語; else the same fact (§8) in ours.
     lead: (phone, lossReport) =>
-      `すぐに マイナンバー総合（そうごう）フリーダイヤル ${phone}に 電話（でんわ）して ください。カードを 使（つか）えないように 止（と）めて もらいます。${lossReport}。`,
+      `すぐに マイナンバー総合（そうごう）フリーダイヤル ${phone}に 電話（でんわ）して ください。カードを 使（つか）えないように 止（と）めて もらいます。${
+        lossReport.endsWith(UNTRANSLATED_NOTE) ? "24時間（じかん）、365日（にち） いつでも 電話（でんわ）できます。" : `${lossReport.replace(/。$/, "")}。`
+      }`,
     nowHeading: "すぐに する こと",
     steps: (phone, city) => [
       `1. ${phone}に 電話（でんわ）して、カードを 止（と）めて もらいます。24時間（じかん） いつでも 電話できます。`,
