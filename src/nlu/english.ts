@@ -152,7 +152,7 @@ const RE_LOST_PIN = rxe(`${B}(?:lost|lose|misplaced) (?:my |the |our )?(?:pin|pa
 const RE_FOUND_AFTER = /^[^.!?\n]{0,30}?(?<![a-z])(?:found it|found the card|found my card|turned up|came back)/;
 
 const RE_LOCKED = rxe(
-  `${B}(?:locked|lock|locking|lockout|blocked|frozen|unlock|unlocking|unlocked)${E}|too many (?:wrong |incorrect |failed )?(?:attempts|tries|times|entries|mistakes)|${B}(?:exceeded|reached|hit|over) (?:the )?(?:limit|maximum|max)|limit exceeded|hjs0?432e`,
+  `${B}(?:locked|lock|locking|lockout|blocked|unlock|unlocking|unlocked)${E}|too many (?:wrong |incorrect |failed )?(?:attempts|tries|times|entries|mistakes)|${B}(?:exceeded|reached|hit|over) (?:the )?(?:limit|maximum|max)|limit exceeded|hjs0?432e`,
 );
 const RE_WRONG = rxe(
   `${B}(?:wrong|incorrect|invalid|mistyped|mis-typed|mistake|mistakes|typo)\\s(?:${PIN}|one|pin|number|again)${E}` +
@@ -179,7 +179,7 @@ const RE_EXPIRED = rxe(
   `${B}(?:expired|expires? already|(?:is|are|was|has|got|already|been) expire|expire already|out of date|outdated|past (?:the |its |it's )?(?:expiry|expiration|due) date|expiry date (?:has |have )?passed|expiration date (?:has )?passed|passed (?:the |its )?(?:expiry|expiration)|no longer valid|validity (?:has )?ended|ran out|run out|has run out)${E}`,
 );
 const RE_REVOKED = rxe(
-  `${B}(?:revoked|revocation|invalidated|invalid|not valid|been cancelled|been canceled|was cancelled|was canceled|is cancelled|is canceled|verification failed|failed to verify|failed verification|validation failed|could not be verified|couldn't be verified|can't be verified|ei123-?2008)${E}`,
+  `${B}(?:revoked|revocation|invalidated|invalid|not valid|verification failed|failed to verify|failed verification|validation failed|could not be verified|couldn't be verified|can't be verified|ei123-?2008)${E}|${B}(?:certificate|certificates) (?:has been |have been |was |is |got )?(?:cancell?ed|canceled)${E}`,
 );
 const RE_EI_CODE = rxe("ei123-?2008|verification failed|failed to verify|could not be verified|couldn't be verified");
 const RE_RENEWAL = rxe(
@@ -240,8 +240,9 @@ const RE_RES_MASK = rxe(
 // --- applicant
 const FAMILY = "(?:mother|mom|mum|mama|father|dad|papa|husband|wife|spouse|partner|parents?|grandmother|grandma|grandfather|grandpa|brother|sister|sibling|aunt|uncle|friend|relative|family member|family|daughter-in-law|son-in-law|neighbor|neighbour|cousin|colleague|boss)";
 const CHILD = "(?:child|children|kid|kids|son|daughter|baby|infant|toddler|minor)";
+const KID_ADJ = "(?:[0-9]{1,2}[- ]?(?:year|yr)s?[- ]?old |little |young |youngest |eldest |oldest |baby |small )?";
 const RE_LEGAL = rxe(
-  `${B}(?:guardian|legal representative|legal guardian|parent of|custod|i'm (?:her|his|the) (?:mother|father|mom|dad|parent)|i am (?:her|his|the) (?:mother|father|mom|dad|parent))${E}|${B}for (?:my|our) ${CHILD}(?:'s)?${E}|${B}(?:my|our) ${CHILD}(?:'s)?${E}(?! (?:will|is going to|is gonna|can|could|goes|would))|${B}${CHILD}'s (?:card|pin|certificate|password)`,
+  `${B}(?:guardian|legal representative|legal guardian|parent of|custod|i'm (?:her|his|the) (?:mother|father|mom|dad|parent)|i am (?:her|his|the) (?:mother|father|mom|dad|parent))${E}|${B}for (?:my|our) ${KID_ADJ}${CHILD}(?:'s)?${E}|${B}(?:my|our) ${KID_ADJ}${CHILD}(?:'s)?${E}(?! (?:will|is going to|is gonna|can|could|goes|would))|${B}for (?:my|our) [0-9]{1,2}[- ]?(?:year|yr)s?[- ]?old${E}|${B}${CHILD}'s (?:card|pin|certificate|password)`,
 );
 const RE_PROXY = rxe(
   `${B}(?:proxy|representative|on (?:my|her|his|their) behalf|instead of (?:me|her|him|them)|in (?:my|her|his) place|for me${E}|someone else|somebody else|power of attorney|letter of attorney|delegat)` +
@@ -250,7 +251,7 @@ const RE_PROXY = rxe(
 const RE_SELF = rxe(`${B}(?:myself|by myself|in person|me myself|i (?:will|'ll|can|am going to|'m going to|go|gonna) go${E}|my own card)`);
 
 // --- no signature certificate
-const RE_AGE = /(?<![0-9])([0-9]{1,2}) ?(?:years? old|yrs? old|yrs|yo|y\/o|year-old|-year-old|years)(?![a-z])|(?<![a-z])(?:is|aged|age) ([0-9]{1,2})(?![0-9])/g;
+const RE_AGE = /(?<![0-9])([0-9]{1,2}) ?(?:years? old|yrs? old|yo|y\/o|year-old|-year-old)(?![a-z])|(?<![a-z])(?:is|aged|age) ([0-9]{1,2})(?![0-9])/g;
 const RE_UNDER15 = rxe(
   `${B}(?:under 15|under fifteen|younger than 15|less than 15|below 15|baby|babies|infant|newborn|toddler|kindergarten|nursery|preschool|elementary school|primary school|junior high|middle school|grade [1-9])${E}`,
 );
@@ -263,13 +264,17 @@ const RE_WANTS_PERSON = rxe(
 );
 const RE_PHONE = rxe(`${B}(?:phone|smartphone|smart phone|iphone|android|mobile|cellphone|cell phone|pixel|galaxy|xperia|aquos)${E}`);
 const RE_NFC_NO = rxe(
-  `${B}(?:no|don't have (?:a |any )?|do not have (?:a |any )?|haven't got (?:a |any )?|without (?:a )?)(?:smartphone|smart phone|iphone|android|nfc)${E}|${B}(?:flip phone|feature phone|garakei|keitai|old-style phone)${E}|${B}(?:phone|it|mine|smartphone) (?:doesn't|does not|don't|can't|cannot|won't) (?:support|have|do|read|scan|recogni[sz]e)(?: (?:the )?(?:nfc|card|it))?${E}|${B}(?:no|without) nfc${E}|${B}nfc (?:doesn't|does not|don't|isn't) work|(?:can't|cannot|unable to|doesn't|won't) (?:read|scan) (?:the |my )?card`,
+  `${B}(?:no|don't have (?:a |any )?|do not have (?:a |any )?|haven't got (?:a |any )?|without (?:a )?)(?:smartphone|smart phone|iphone|android|nfc)${E}|${B}(?:flip phone|feature phone|garakei|keitai|old-style phone)${E}|${B}(?:phone|smartphone|iphone|android) (?:doesn't|does not|don't|can't|cannot|won't) (?:support|have|do|read|scan|recogni[sz]e)(?: (?:the )?(?:nfc|card|it))?${E}|${B}(?:no|without) nfc${E}|${B}nfc (?:doesn't|does not|don't|isn't) work`,
 );
 const RE_NFC_UNKNOWN = rxe(
   `${B}(?:not sure|don't know|do not know|no idea|unsure|idk|dunno)(?: if| whether| about)?[^.!?\\n]{0,24}?(?:nfc|support|read the card|read cards|scan)|${B}nfc\\?|${B}what is nfc|${B}old (?:phone|iphone|android|smartphone)${E}`,
 );
 const RE_NFC_YES = rxe(
-  `${B}nfc${E}|${B}(?:iphone|android|pixel|galaxy|xperia|aquos)${E}|${B}(?:have|got|use|using|own) (?:a |an |my )?(?:smartphone|smart phone)${E}|${B}(?:phone|it|mine) (?:supports|has|can read|reads|read) |${B}(?:can|could) (?:read|scan) (?:the |my )?card`,
+  `${B}nfc${E}|${B}(?:iphone|android|pixel|galaxy|xperia|aquos)${E}|${B}(?:have|got|use|using|own) (?:a |an |my )?(?:smartphone|smart phone)${E}|${B}(?:phone|smartphone) (?:supports|has|can read|reads|read) `,
+);
+/** Reading the card, counted only in a message about a phone. */
+const RE_NFC_READ_NO = rxe(`${B}(?:can't|unable to|doesn't|won't|couldn't|does not) (?:read|scan|recogni[sz]e) (?:the |my )?card`);
+const RE_NFC_READ_YES = rxe(`${B}(?:can|could|does|did) (?:read|scan) (?:the |my )?card`,
 );
 
 // --- counts
@@ -490,7 +495,10 @@ function detectCounts(t: string): Counts {
 function detectNfc(t: string): YesNoUnknown | undefined {
   if (has(RE_NFC_UNKNOWN, t)) return "unknown";
   if (has(RE_NFC_NO, t)) return "no";
+  const phone = has(RE_PHONE, t);
+  if (phone && has(RE_NFC_READ_NO, t)) return "no";
   if (positive(RE_NFC_YES, t, false).length > 0) return "yes";
+  if (phone && positive(RE_NFC_READ_YES, t, false).length > 0) return "yes";
   if (has(RE_PHONE, t) && negated(RE_NFC_YES, t).length > 0) return "no";
   return undefined;
 }
@@ -664,14 +672,18 @@ export function extractEnglish(text: string, today: string): Partial<Facts> {
   return facts;
 }
 
+const RE_PERSON_BEFORE = new RegExp(`${B}(?:${CHILD}|she|he|she's|he's|i'm|i am|im|they|they're)${E}`);
+
 /** A child under 15: "my son is 10", "she's 8 years old", "a baby", "elementary school". */
 function under15(t: string): boolean {
   if (has(RE_UNDER15, t)) return true;
   for (const h of findAll(RE_AGE, t)) {
     const n = Number(h.groups[0] ?? h.groups[1]);
     if (!(n < 15)) continue;
-    // An age, not a count: "is 10" only about a child ("my son is 10", "she is 8").
-    if (h.groups[1] !== undefined && !new RegExp(`${B}(?:${CHILD}|she|he|she's|he's)${E}`).test(t.slice(Math.max(0, h.index - 20), h.index))) continue;
+    // A person's age, not a card's: "my son is 10", "she is 8 years old", "a 10-year-old".
+    const before = t.slice(Math.max(0, h.index - 24), h.index);
+    const noun = h.groups[0] !== undefined && /(?<![a-z])(?:my|our|a|an)\s$/.test(before); // "my 8 year old"
+    if (!RE_PERSON_BEFORE.test(before) && !noun && !/^[0-9]{1,2} ?-?year-old/.test(h.text)) continue;
     return true;
   }
   return false;

@@ -513,6 +513,9 @@ describe("English: the way residents really type (typos, no punctuation, mixed)"
     ["my 署名用 password is locked, I haven't moved", { symptom: "locked", certificate: "signature", basicInfoChanged: "no" }],
     ["I have not 引っ越し, but 失効 shown", { symptom: "revoked", basicInfoChanged: "no" }],
     ["I want 更新 of my 利用者証明用", { symptom: "renewal", certificate: "user" }],
+    ["for my 8 year old", { noSignatureReason: "under-15", applicant: "legal-representative" }],
+    ["my 10-year-old son forgot his pin", { symptom: "forgot-pin", noSignatureReason: "under-15", applicant: "legal-representative" }],
+    ["my little daughter lost her card", { symptom: "lost-card", applicant: "legal-representative" }],
   ];
   it.each(cases)("%s", (text, want) => {
     expect(x(text)).toMatchObject(want);
@@ -525,6 +528,11 @@ describe("English: the way residents really type (typos, no punctuation, mixed)"
     ["how many times can I try before lock", "wrongAttempts"],
     ["it may be locked soon", "symptom"],
     ["2 attempts left it says", "applicant"],
+    ["I've had the card 5 years", "noSignatureReason"],
+    ["the card is 10 years old", "noSignatureReason"],
+    ["it has expired", "nfcSmartphone"],
+    ["the reader can't read the card", "nfcSmartphone"],
+    ["my appointment was cancelled", "symptom"],
   ];
   it.each(quiet)("%s → no %s", (text, key) => {
     expect(x(text)[key]).toBeUndefined();
