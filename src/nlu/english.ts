@@ -245,7 +245,7 @@ const RE_LEGAL = rxe(
   `${B}(?:guardian|legal representative|legal guardian|parent of|custod|i'm (?:her|his|the) (?:mother|father|mom|dad|parent)|i am (?:her|his|the) (?:mother|father|mom|dad|parent))${E}|${B}for (?:my|our) ${KID_ADJ}${CHILD}(?:'s)?${E}|${B}(?:my|our) ${KID_ADJ}${CHILD}(?:'s)?${E}(?! (?:will|is going to|is gonna|can|could|goes|would))|${B}for (?:my|our) [0-9]{1,2}[- ]?(?:year|yr)s?[- ]?old${E}|${B}${CHILD}'s (?:card|pin|certificate|password)`,
 );
 const RE_PROXY = rxe(
-  `${B}(?:proxy|representative|on (?:my|her|his|their) behalf|instead of (?:me|her|him|them)|in (?:my|her|his) place|for me${E}|someone else|somebody else|power of attorney|letter of attorney|delegat)` +
+  `${B}(?:proxy|representative|on (?:my|her|his|their) behalf|instead of (?:me|her|him|them)|(?:go|goes|going|come|comes|apply|visit)(?: there| to the (?:city hall|office|counter))? instead|in (?:my|her|his) place|for me${E}|someone else|somebody else|power of attorney|letter of attorney|delegat)` +
     `|${B}my (?:old |elderly |sick |older |younger |little |big |aged |disabled )?${FAMILY}(?:'s)?${E}|${B}for (?:my )?(?:old |elderly |sick |aged |disabled )?${FAMILY}${E}|${B}(?:she|he|they) (?:can't|can not|couldn't|is unable|are unable|is not able) (?:go|come|walk|leave)|${B}(?:in (?:the )?hospital|hospitali[sz]ed|bedridden|nursing home|care home)`,
 );
 const RE_SELF = rxe(`${B}(?:myself|by myself|in person|me myself|i (?:will|'ll|can|am going to|'m going to|go|gonna) go${E}|my own card)`);
@@ -267,7 +267,7 @@ const RE_NFC_NO = rxe(
   `${B}(?:no|don't have (?:a |any )?|do not have (?:a |any )?|haven't got (?:a |any )?|without (?:a )?)(?:smartphone|smart phone|iphone|android|nfc)${E}|${B}(?:flip phone|feature phone|garakei|keitai|old-style phone)${E}|${B}(?:phone|smartphone|iphone|android) (?:doesn't|does not|don't|can't|cannot|won't) (?:support|have|do|read|scan|recogni[sz]e)(?: (?:the )?(?:nfc|card|it))?${E}|${B}(?:no|without) nfc${E}|${B}nfc (?:doesn't|does not|don't|isn't) work`,
 );
 const RE_NFC_UNKNOWN = rxe(
-  `${B}(?:not sure|don't know|do not know|no idea|unsure|idk|dunno)(?: if| whether| about)?[^.!?\\n]{0,24}?(?:nfc|support|read the card|read cards|scan)|${B}nfc\\?|${B}what is nfc|${B}old (?:phone|iphone|android|smartphone)${E}`,
+  `${B}(?:not sure|don't know|do not know|no idea|unsure|idk|dunno)(?: if| whether| about)?[^.!?\\n]{0,24}?(?:nfc|support|read the card|read cards|scan)|${B}nfc\\?|${B}what is nfc|${B}old (?:phone|iphone|android|smartphone)${E}|${B}(?:phone|smartphone|iphone|android) is (?:very |quite |pretty |really |a bit |kind of )?old${E}`,
 );
 const RE_NFC_YES = rxe(
   `${B}nfc${E}|${B}(?:iphone|android|pixel|galaxy|xperia|aquos)${E}|${B}(?:have|got|use|using|own) (?:a |an |my )?(?:smartphone|smart phone)${E}|${B}(?:phone|smartphone) (?:supports|has|can read|reads|read) `,
@@ -730,7 +730,7 @@ function countAnswer(t: string, facts: Partial<Facts> | undefined): number | "un
     const limit = cert === "signature" ? 5 : cert === "user" || facts?.otherPin !== undefined ? 3 : undefined;
     return limit !== undefined && remaining !== undefined && remaining <= limit ? limit - remaining : null;
   }
-  if (has(RE_NEVER_WRONG, t) || /^(?:0|zero|none|never|not (?:even )?once|no times?|no mistakes?)(?![a-z0-9])/.test(t)) return 0;
+  if (has(RE_NEVER_WRONG, t) || /^(?:0|zero|none|never|not (?:even )?once|not yet|none yet|no times?|no mistakes?)(?![a-z0-9])/.test(t)) return 0;
   if (has(RE_COUNT_UNKNOWN, t) || has(RE_MANY, t)) return "unknown";
   if (has(RE_SEVERAL, t)) return null;
   let max = -1;
@@ -792,6 +792,7 @@ export function parseEnglishAnswer(slot: Slot, text: string, today: string, fact
       return undefined;
     }
     case "basicInfoChanged": {
+      if (/(?<![a-z])not (?:that i know|as far as i know|that i remember)/.test(t)) return "no";
       const b = detectBasicInfo(t);
       if (b !== undefined) return b;
       if (has(RE_UNKNOWN, t)) return "unknown";
