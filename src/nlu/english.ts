@@ -165,7 +165,7 @@ const RE_FORGOT = rxe(
     `|no idea (?:what )?(?:my |the )?(?:${PIN}|4-digit)|${B}(?:${PIN}) (?:is )?(?:gone from my (?:head|memory)|slipped my mind)|${B}(?:lost|lose|misplaced) (?:my |the |our )?(?:pin|password|code)${E}`,
 );
 /** Forgot the card, to bring it, the date: not a PIN. */
-const FORGOT_NOT_PIN_AFTER = /^\s(?:to (?:bring|take|renew|go|apply|book|make)|my card|the card|my wallet|(?:the |my )?(?:date|day|appointment|reservation|when)|it at home|at home)/;
+const FORGOT_NOT_PIN_AFTER = /^\s(?:which|to (?:bring|take|renew|go|apply|book|make)|my card|the card|my wallet|(?:the |my )?(?:date|day|appointment|reservation|when)|it at home|at home)/;
 const RE_WHICH = rxe(
   `${B}which (?:${PIN}|one|certificate|pins|passwords|is which)${E}|${B}what (?:is|'s) the difference|difference between|${B}how many (?:digits|characters|numbers|pins|passwords|letters)${E}|${B}what (?:${PIN}|password|pin) (?:do|should|to|is)|${B}(?:same|different) (?:${PIN}|pins|passwords)|${B}(?:pins?|passwords?) (?:are |is )?(?:the same|different)|${B}which one do i|confused about (?:the |my )?(?:pin|password)|${B}(?:pin|password) or (?:the )?(?:pin|password)|4-digit or|or (?:the )?4-digit|or (?:the )?signature|signature or|${B}(?:two|2|several|multiple) (?:pins|passwords|codes)${E}|${B}confus(?:ed|ing)${E}(?=[^.!?\\n]{0,25}(?:pin|password|code))|${B}(?:pin|password|code)s?${E}[^.!?\\n]{0,15}confus`,
 );
@@ -307,10 +307,15 @@ const RE_ABOUT_CARD = rxe(
 
 type Kind = "signature" | "user";
 
-/** The clauses of a text: sentences split at . ! ? ; and line breaks, then at "but". */
-function clauses(t: string): { start: number; end: number }[] {
+/**
+ * The clauses of a text: sentences split at . ! ? ; and line breaks, then at "but" (and, with `fine`,
+ * at commas and "and" too).
+ */
+function clauses(t: string, fine = false): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  const re = /[.!?;\n]+|(?<![a-z])(?:but|however|though|although)(?![a-z])/g;
+  const re = fine
+    ? /[.!?;,\n]+|(?<![a-z])(?:but|however|though|although|and|while|whereas)(?![a-z])/g
+    : /[.!?;\n]+|(?<![a-z])(?:but|however|though|although)(?![a-z])/g;
   let start = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(t)) !== null) {
@@ -336,6 +341,9 @@ interface PinStatus {
 function analysePins(t: string): PinStatus {
   const res: PinStatus = { sigProblem: false, userProblem: false };
   let last: Kind[] = [];
+  // Kinds named in a clause with no statement wait for the next statement: "the 4-digit and the
+  // signature are locked", "the 4-digit pin, i forgot it".
+  let waiting: Kind[] = [];
   let orphan: ("forgot" | "locked" | "wrong" | "known")[] = [];
   const apply = (kinds: Kind[], st: "forgot" | "locked" | "wrong" | "known"): void => {
     for (const k of kinds) {
@@ -352,7 +360,7 @@ function analysePins(t: string): PinStatus {
       }
     }
   };
-  for (const c of clauses(t)) {
+  for (const c of clauses(t, true)) {
     const s = t.slice(c.start, c.end);
     const kinds: Kind[] = [];
     if (has(RE_BOTH, s)) kinds.push("signature", "user");
@@ -378,10 +386,14 @@ function analysePins(t: string): PinStatus {
         for (const o of orphan) apply(kinds, o);
         orphan = [];
       }
-      if (kinds.length > 0) last = kinds;
+      if (kinds.length > 0) {
+        last = kinds;
+        waiting = [...new Set([...waiting, ...kinds])];
+      }
       continue;
     }
-    const group = kinds.length > 0 ? kinds : last;
+    const group = waiting.length > 0 ? [...new Set([...waiting, ...kinds])] : kinds.length > 0 ? kinds : last;
+    waiting = [];
     if (group.length === 0) {
       orphan.push(...states);
       continue;

@@ -81,6 +81,7 @@ describe("English: symptoms as residents paraphrase the messages", () => {
     ["what is the difference between the pins", "which-pin"],
     ["is it the 4 digit one or the signature password?", "which-pin"],
     ["how many digits is the password", "which-pin"],
+    ["forgot which pin is which", "which-pin"],
   ];
   it.each(cases)("%s → %s", (text, symptom) => {
     expect(x(text).symptom).toBe(symptom);
@@ -149,6 +150,13 @@ describe("English: facts", () => {
     ["i forgot both pins", { symptom: "forgot-pin", bothPins: true, signaturePinKnown: "no", userPinKnown: "no" }],
     ["forgot the 4 digit pin but i know the signature password", { certificate: "user", userPinKnown: "no", signaturePinKnown: "yes" }],
     ["the juki pin is locked", { symptom: "locked", otherPin: "jukinet" }],
+    ["locked after 3 tries with the 4 digit pin, i know the signature one", { symptom: "locked", certificate: "user", wrongAttempts: 3, signaturePinKnown: "yes" }],
+    ["i know my 4 digit pin but forgot the long password", { symptom: "forgot-pin", certificate: "signature", userPinKnown: "yes", signaturePinKnown: "no" }],
+    ["the 4 digit and the signature password are locked", { symptom: "locked", bothPins: true }],
+    ["the 4 digit pin, i forgot it", { symptom: "forgot-pin", certificate: "user", userPinKnown: "no" }],
+    ["i forgot it. the 4-digit one", { symptom: "forgot-pin", certificate: "user" }],
+    ["the kenmen pin is locked", { symptom: "locked", otherPin: "kenmen" }],
+    ["signature pin locked, i tried 5 times, card expires 2030/4/1", { symptom: "locked", certificate: "signature", wrongAttempts: 5, cardExpiry: "2030-04-01" }],
     // counts
     ["entered the wrong PIN 3 times", { wrongAttempts: 3, symptom: "wrong-pin" }],
     ["4 digit pin wrong three times", { wrongAttempts: 3, symptom: "locked", certificate: "user" }],
