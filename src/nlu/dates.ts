@@ -11,6 +11,9 @@
  *   相対   今日/本日/今朝/さっき · 昨日 · 一昨日/おととい · 明日 · 明後日 · N日前 · N日後 · N週間前
  *          先週の金曜 · 今週の月曜日 · 金曜 (the latest one on or before today; weeks start on Monday)
  *   和暦   平成 up to 平成60年: cards issued before 2019 print 平成 dates into the future (平成33年 = 2021)
+ *   数字   3/15/2027 (US order) · 15/3/2027 · 15.03.2027 (day first when it cannot be a month, or with dots)
+ *   English  March 15, 2027 · 15 March 2027 · next February · yesterday … (see englishDates below; scanned
+ *          only when the text holds Latin letters)
  * A date that does not exist (2027年2月29日, 4月31日) is no date; findImpossibleDate reports it.
  */
 import { matchForm } from "./normalize.ts";

@@ -152,7 +152,7 @@ const RE_LOST_PIN = rxe(`${B}(?:lost|lose|misplaced) (?:my |the |our )?(?:pin|pa
 const RE_FOUND_AFTER = /^[^.!?\n]{0,30}?(?<![a-z])(?:found it|found the card|found my card|turned up|came back)/;
 
 const RE_LOCKED = rxe(
-  `${B}(?:locked|lock|locking|lockout|blocked|frozen|unlock|unlocking|unlocked)${E}|too many (?:wrong |incorrect |failed )?(?:attempts|tries|times|entries|mistakes)|${B}(?:exceeded|reached|hit|over) (?:the )?(?:limit|maximum|max)|limit exceeded|hjs0?432e`,
+  `${B}(?:locked|lock|locking|lockout|blocked|unlock|unlocking|unlocked)${E}|too many (?:wrong |incorrect |failed )?(?:attempts|tries|times|entries|mistakes)|${B}(?:exceeded|reached|hit|over) (?:the )?(?:limit|maximum|max)|limit exceeded|hjs0?432e`,
 );
 const RE_WRONG = rxe(
   `${B}(?:wrong|incorrect|invalid|mistyped|mis-typed|mistake|mistakes|typo)\\s(?:${PIN}|one|pin|number|again)${E}` +
@@ -165,7 +165,7 @@ const RE_FORGOT = rxe(
     `|no idea (?:what )?(?:my |the )?(?:${PIN}|4-digit)|${B}(?:${PIN}) (?:is )?(?:gone from my (?:head|memory)|slipped my mind)|${B}(?:lost|lose|misplaced) (?:my |the |our )?(?:pin|password|code)${E}`,
 );
 /** Forgot the card, to bring it, the date: not a PIN. */
-const FORGOT_NOT_PIN_AFTER = /^\s(?:to (?:bring|take|renew|go|apply|book|make)|my card|the card|my wallet|(?:the |my )?(?:date|day|appointment|reservation|when)|it at home|at home)/;
+const FORGOT_NOT_PIN_AFTER = /^\s(?:which|to (?:bring|take|renew|go|apply|book|make)|my card|the card|my wallet|(?:the |my )?(?:date|day|appointment|reservation|when)|it at home|at home)/;
 const RE_WHICH = rxe(
   `${B}which (?:${PIN}|one|certificate|pins|passwords|is which)${E}|${B}what (?:is|'s) the difference|difference between|${B}how many (?:digits|characters|numbers|pins|passwords|letters)${E}|${B}what (?:${PIN}|password|pin) (?:do|should|to|is)|${B}(?:same|different) (?:${PIN}|pins|passwords)|${B}(?:pins?|passwords?) (?:are |is )?(?:the same|different)|${B}which one do i|confused about (?:the |my )?(?:pin|password)|${B}(?:pin|password) or (?:the )?(?:pin|password)|4-digit or|or (?:the )?4-digit|or (?:the )?signature|signature or|${B}(?:two|2|several|multiple) (?:pins|passwords|codes)${E}|${B}confus(?:ed|ing)${E}(?=[^.!?\\n]{0,25}(?:pin|password|code))|${B}(?:pin|password|code)s?${E}[^.!?\\n]{0,15}confus`,
 );
@@ -179,7 +179,7 @@ const RE_EXPIRED = rxe(
   `${B}(?:expired|expires? already|(?:is|are|was|has|got|already|been) expire|expire already|out of date|outdated|past (?:the |its |it's )?(?:expiry|expiration|due) date|expiry date (?:has |have )?passed|expiration date (?:has )?passed|passed (?:the |its )?(?:expiry|expiration)|no longer valid|validity (?:has )?ended|ran out|run out|has run out)${E}`,
 );
 const RE_REVOKED = rxe(
-  `${B}(?:revoked|revocation|invalidated|invalid|not valid|been cancelled|been canceled|was cancelled|was canceled|is cancelled|is canceled|verification failed|failed to verify|failed verification|validation failed|could not be verified|couldn't be verified|can't be verified|ei123-?2008)${E}`,
+  `${B}(?:revoked|revocation|invalidated|invalid|not valid|verification failed|failed to verify|failed verification|validation failed|could not be verified|couldn't be verified|can't be verified|ei123-?2008)${E}|${B}(?:certificate|certificates) (?:has been |have been |was |is |got )?(?:cancell?ed|canceled)${E}`,
 );
 const RE_EI_CODE = rxe("ei123-?2008|verification failed|failed to verify|could not be verified|couldn't be verified");
 const RE_RENEWAL = rxe(
@@ -240,17 +240,18 @@ const RE_RES_MASK = rxe(
 // --- applicant
 const FAMILY = "(?:mother|mom|mum|mama|father|dad|papa|husband|wife|spouse|partner|parents?|grandmother|grandma|grandfather|grandpa|brother|sister|sibling|aunt|uncle|friend|relative|family member|family|daughter-in-law|son-in-law|neighbor|neighbour|cousin|colleague|boss)";
 const CHILD = "(?:child|children|kid|kids|son|daughter|baby|infant|toddler|minor)";
+const KID_ADJ = "(?:[0-9]{1,2}[- ]?(?:year|yr)s?[- ]?old |little |young |youngest |eldest |oldest |baby |small )?";
 const RE_LEGAL = rxe(
-  `${B}(?:guardian|legal representative|legal guardian|parent of|custod|i'm (?:her|his|the) (?:mother|father|mom|dad|parent)|i am (?:her|his|the) (?:mother|father|mom|dad|parent))${E}|${B}for (?:my|our) ${CHILD}(?:'s)?${E}|${B}(?:my|our) ${CHILD}(?:'s)?${E}(?! (?:will|is going to|is gonna|can|could|goes|would))|${B}${CHILD}'s (?:card|pin|certificate|password)`,
+  `${B}(?:guardian|legal representative|legal guardian|parent of|custod|i'm (?:her|his|the) (?:mother|father|mom|dad|parent)|i am (?:her|his|the) (?:mother|father|mom|dad|parent))${E}|${B}for (?:my|our) ${KID_ADJ}${CHILD}(?:'s)?${E}|${B}(?:my|our) ${KID_ADJ}${CHILD}(?:'s)?${E}(?! (?:will|is going to|is gonna|can|could|goes|would))|${B}for (?:my|our) [0-9]{1,2}[- ]?(?:year|yr)s?[- ]?old${E}|${B}${CHILD}'s (?:card|pin|certificate|password)`,
 );
 const RE_PROXY = rxe(
-  `${B}(?:proxy|representative|on (?:my|her|his|their) behalf|instead of (?:me|her|him|them)|in (?:my|her|his) place|for me${E}|someone else|somebody else|power of attorney|letter of attorney|delegat)` +
+  `${B}(?:proxy|representative|on (?:my|her|his|their) behalf|instead of (?:me|her|him|them)|(?:go|goes|going|come|comes|apply|visit)(?: there| to the (?:city hall|office|counter))? instead|in (?:my|her|his) place|for me${E}|someone else|somebody else|power of attorney|letter of attorney|delegat)` +
     `|${B}my (?:old |elderly |sick |older |younger |little |big |aged |disabled )?${FAMILY}(?:'s)?${E}|${B}for (?:my )?(?:old |elderly |sick |aged |disabled )?${FAMILY}${E}|${B}(?:she|he|they) (?:can't|can not|couldn't|is unable|are unable|is not able) (?:go|come|walk|leave)|${B}(?:in (?:the )?hospital|hospitali[sz]ed|bedridden|nursing home|care home)`,
 );
 const RE_SELF = rxe(`${B}(?:myself|by myself|in person|me myself|i (?:will|'ll|can|am going to|'m going to|go|gonna) go${E}|my own card)`);
 
 // --- no signature certificate
-const RE_AGE = /(?<![0-9])([0-9]{1,2}) ?(?:years? old|yrs? old|yrs|yo|y\/o|year-old|-year-old|years)(?![a-z])|(?<![a-z])(?:is|aged|age) ([0-9]{1,2})(?![0-9])/g;
+const RE_AGE = /(?<![0-9])([0-9]{1,2}) ?(?:years? old|yrs? old|yo|y\/o|year-old|-year-old)(?![a-z])|(?<![a-z])(?:is|aged|age) ([0-9]{1,2})(?![0-9])/g;
 const RE_UNDER15 = rxe(
   `${B}(?:under 15|under fifteen|younger than 15|less than 15|below 15|baby|babies|infant|newborn|toddler|kindergarten|nursery|preschool|elementary school|primary school|junior high|middle school|grade [1-9])${E}`,
 );
@@ -263,13 +264,17 @@ const RE_WANTS_PERSON = rxe(
 );
 const RE_PHONE = rxe(`${B}(?:phone|smartphone|smart phone|iphone|android|mobile|cellphone|cell phone|pixel|galaxy|xperia|aquos)${E}`);
 const RE_NFC_NO = rxe(
-  `${B}(?:no|don't have (?:a |any )?|do not have (?:a |any )?|haven't got (?:a |any )?|without (?:a )?)(?:smartphone|smart phone|iphone|android|nfc)${E}|${B}(?:flip phone|feature phone|garakei|keitai|old-style phone)${E}|${B}(?:phone|it|mine|smartphone) (?:doesn't|does not|don't|can't|cannot|won't) (?:support|have|do|read|scan|recogni[sz]e)(?: (?:the )?(?:nfc|card|it))?${E}|${B}(?:no|without) nfc${E}|${B}nfc (?:doesn't|does not|don't|isn't) work|(?:can't|cannot|unable to|doesn't|won't) (?:read|scan) (?:the |my )?card`,
+  `${B}(?:no|don't have (?:a |any )?|do not have (?:a |any )?|haven't got (?:a |any )?|without (?:a )?)(?:smartphone|smart phone|iphone|android|nfc)${E}|${B}(?:flip phone|feature phone|garakei|keitai|old-style phone)${E}|${B}(?:phone|smartphone|iphone|android) (?:doesn't|does not|don't|can't|cannot|won't) (?:support|have|do|read|scan|recogni[sz]e)(?: (?:the )?(?:nfc|card|it))?${E}|${B}(?:no|without) nfc${E}|${B}nfc (?:doesn't|does not|don't|isn't) work`,
 );
 const RE_NFC_UNKNOWN = rxe(
-  `${B}(?:not sure|don't know|do not know|no idea|unsure|idk|dunno)(?: if| whether| about)?[^.!?\\n]{0,24}?(?:nfc|support|read the card|read cards|scan)|${B}nfc\\?|${B}what is nfc|${B}old (?:phone|iphone|android|smartphone)${E}`,
+  `${B}(?:not sure|don't know|do not know|no idea|unsure|idk|dunno)(?: if| whether| about)?[^.!?\\n]{0,24}?(?:nfc|support|read the card|read cards|scan)|${B}nfc\\?|${B}what is nfc|${B}old (?:phone|iphone|android|smartphone)${E}|${B}(?:phone|smartphone|iphone|android) is (?:very |quite |pretty |really |a bit |kind of )?old${E}`,
 );
 const RE_NFC_YES = rxe(
-  `${B}nfc${E}|${B}(?:iphone|android|pixel|galaxy|xperia|aquos)${E}|${B}(?:have|got|use|using|own) (?:a |an |my )?(?:smartphone|smart phone)${E}|${B}(?:phone|it|mine) (?:supports|has|can read|reads|read) |${B}(?:can|could) (?:read|scan) (?:the |my )?card`,
+  `${B}nfc${E}|${B}(?:iphone|android|pixel|galaxy|xperia|aquos)${E}|${B}(?:have|got|use|using|own) (?:a |an |my )?(?:smartphone|smart phone)${E}|${B}(?:phone|smartphone) (?:supports|has|can read|reads|read) `,
+);
+/** Reading the card, counted only in a message about a phone. */
+const RE_NFC_READ_NO = rxe(`${B}(?:can't|unable to|doesn't|won't|couldn't|does not) (?:read|scan|recogni[sz]e) (?:the |my )?card`);
+const RE_NFC_READ_YES = rxe(`${B}(?:can|could|does|did) (?:read|scan) (?:the |my )?card`,
 );
 
 // --- counts
@@ -302,10 +307,15 @@ const RE_ABOUT_CARD = rxe(
 
 type Kind = "signature" | "user";
 
-/** The clauses of a text: sentences split at . ! ? ; and line breaks, then at "but". */
-function clauses(t: string): { start: number; end: number }[] {
+/**
+ * The clauses of a text: sentences split at . ! ? ; and line breaks, then at "but" (and, with `fine`,
+ * at commas and "and" too).
+ */
+function clauses(t: string, fine = false): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  const re = /[.!?;\n]+|(?<![a-z])(?:but|however|though|although)(?![a-z])/g;
+  const re = fine
+    ? /[.!?;,\n]+|(?<![a-z])(?:but|however|though|although|and|while|whereas)(?![a-z])/g
+    : /[.!?;\n]+|(?<![a-z])(?:but|however|though|although)(?![a-z])/g;
   let start = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(t)) !== null) {
@@ -331,6 +341,9 @@ interface PinStatus {
 function analysePins(t: string): PinStatus {
   const res: PinStatus = { sigProblem: false, userProblem: false };
   let last: Kind[] = [];
+  // Kinds named in a clause with no statement wait for the next statement: "the 4-digit and the
+  // signature are locked", "the 4-digit pin, i forgot it".
+  let waiting: Kind[] = [];
   let orphan: ("forgot" | "locked" | "wrong" | "known")[] = [];
   const apply = (kinds: Kind[], st: "forgot" | "locked" | "wrong" | "known"): void => {
     for (const k of kinds) {
@@ -347,7 +360,7 @@ function analysePins(t: string): PinStatus {
       }
     }
   };
-  for (const c of clauses(t)) {
+  for (const c of clauses(t, true)) {
     const s = t.slice(c.start, c.end);
     const kinds: Kind[] = [];
     if (has(RE_BOTH, s)) kinds.push("signature", "user");
@@ -373,10 +386,14 @@ function analysePins(t: string): PinStatus {
         for (const o of orphan) apply(kinds, o);
         orphan = [];
       }
-      if (kinds.length > 0) last = kinds;
+      if (kinds.length > 0) {
+        last = kinds;
+        waiting = [...new Set([...waiting, ...kinds])];
+      }
       continue;
     }
-    const group = kinds.length > 0 ? kinds : last;
+    const group = waiting.length > 0 ? [...new Set([...waiting, ...kinds])] : kinds.length > 0 ? kinds : last;
+    waiting = [];
     if (group.length === 0) {
       orphan.push(...states);
       continue;
@@ -490,7 +507,10 @@ function detectCounts(t: string): Counts {
 function detectNfc(t: string): YesNoUnknown | undefined {
   if (has(RE_NFC_UNKNOWN, t)) return "unknown";
   if (has(RE_NFC_NO, t)) return "no";
+  const phone = has(RE_PHONE, t);
+  if (phone && has(RE_NFC_READ_NO, t)) return "no";
   if (positive(RE_NFC_YES, t, false).length > 0) return "yes";
+  if (phone && positive(RE_NFC_READ_YES, t, false).length > 0) return "yes";
   if (has(RE_PHONE, t) && negated(RE_NFC_YES, t).length > 0) return "no";
   return undefined;
 }
@@ -664,14 +684,18 @@ export function extractEnglish(text: string, today: string): Partial<Facts> {
   return facts;
 }
 
+const RE_PERSON_BEFORE = new RegExp(`${B}(?:${CHILD}|she|he|she's|he's|i'm|i am|im|they|they're)${E}`);
+
 /** A child under 15: "my son is 10", "she's 8 years old", "a baby", "elementary school". */
 function under15(t: string): boolean {
   if (has(RE_UNDER15, t)) return true;
   for (const h of findAll(RE_AGE, t)) {
     const n = Number(h.groups[0] ?? h.groups[1]);
     if (!(n < 15)) continue;
-    // An age, not a count: "is 10" only about a child ("my son is 10", "she is 8").
-    if (h.groups[1] !== undefined && !new RegExp(`${B}(?:${CHILD}|she|he|she's|he's)${E}`).test(t.slice(Math.max(0, h.index - 20), h.index))) continue;
+    // A person's age, not a card's: "my son is 10", "she is 8 years old", "a 10-year-old".
+    const before = t.slice(Math.max(0, h.index - 24), h.index);
+    const noun = h.groups[0] !== undefined && /(?<![a-z])(?:my|our|a|an)\s$/.test(before); // "my 8 year old"
+    if (!RE_PERSON_BEFORE.test(before) && !noun && !/^[0-9]{1,2} ?-?year-old/.test(h.text)) continue;
     return true;
   }
   return false;
@@ -718,7 +742,7 @@ function countAnswer(t: string, facts: Partial<Facts> | undefined): number | "un
     const limit = cert === "signature" ? 5 : cert === "user" || facts?.otherPin !== undefined ? 3 : undefined;
     return limit !== undefined && remaining !== undefined && remaining <= limit ? limit - remaining : null;
   }
-  if (has(RE_NEVER_WRONG, t) || /^(?:0|zero|none|never|not (?:even )?once|no times?|no mistakes?)(?![a-z0-9])/.test(t)) return 0;
+  if (has(RE_NEVER_WRONG, t) || /^(?:0|zero|none|never|not (?:even )?once|not yet|none yet|no times?|no mistakes?)(?![a-z0-9])/.test(t)) return 0;
   if (has(RE_COUNT_UNKNOWN, t) || has(RE_MANY, t)) return "unknown";
   if (has(RE_SEVERAL, t)) return null;
   let max = -1;
@@ -780,6 +804,7 @@ export function parseEnglishAnswer(slot: Slot, text: string, today: string, fact
       return undefined;
     }
     case "basicInfoChanged": {
+      if (/(?<![a-z])not (?:that i know|as far as i know|that i remember)/.test(t)) return "no";
       const b = detectBasicInfo(t);
       if (b !== undefined) return b;
       if (has(RE_UNKNOWN, t)) return "unknown";

@@ -1,5 +1,8 @@
 /**
- * Natural-language understanding for マイナ証明書レスキュー: pure functions over Japanese free text.
+ * Natural-language understanding for マイナ証明書レスキュー: pure functions over Japanese and English free
+ * text. A message with no Japanese script is read by the English patterns of english.ts (issue 14), one
+ * that is mostly English with a few Japanese terms both ways (the English reading wins), every other one
+ * by the Japanese patterns; the entry points and the Facts are the same for both languages.
  * No I/O, no platform SDKs, no time zone: "today" is always passed in as a Tokyo calendar date.
  *
  * - normalize(text)            NFKC, katakana → HIRAGANA (our folding choice; patterns are folded the
@@ -7,7 +10,8 @@
  *                               numerals before counters → digits, whitespace collapsed.
  * - extractFacts(text, ctx)    every fact a message carries (symptom, certificate, dates …).
  * - parseAnswer(slot, text, ctx) a typed answer → the slot's value (contract §2) or undefined.
- * - parseJapaneseDate(text, today) the first 西暦/和暦/relative date → { date } or { month }.
+ * - parseJapaneseDate(text, today) the first 西暦/和暦/relative date → { date } or { month }; English
+ *                               dates too (March 15, 2027 · 15 March 2027 · 3/15/2027 · next February).
  * - detectPii(text)            PINs and valid 12-digit 個人番号 → kinds + redacted copy.
  *
  * Every function is total (never throws, whatever the string) and linear in the input length.

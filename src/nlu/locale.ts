@@ -11,15 +11,16 @@
 import type { Locale } from "../core/locale.ts";
 
 const POLITE_EN = "(?:\\s*,?\\s*(?:please|pls|plz|thanks|thank you|thx))?";
-const ASK_EN = "(?:(?:can|could|would|do|will) (?:you|u) (?:please |pls )?(?:speak|talk|use|write|reply|answer|do|help)(?: me)?(?: in)? |(?:i )?(?:want|need|prefer|would like|'d like)(?: to)?(?: use| speak| talk| read)?(?: in)? |(?:please |pls )?(?:speak|talk|reply|answer|write|change|switch)(?: to| in)? |is there |in )?";
+const ASK_EN = "(?:(?:can|could|would|do|will|may|shall) (?:you|u|we|i) (?:please |pls )?(?:speak|talk|use|write|reply|answer|do|help|have|get|chat|continue|switch to|change to)(?: me| us)?(?: in)? |(?:do you have|have you got|is there|are there) (?:an? )?|(?:i )?(?:want|need|prefer|would like|'d like)(?: to)?(?: use| speak| talk| read)?(?: in)? |(?:please |pls )?(?:speak|talk|reply|answer|write|change|switch)(?: to| in)? |is there |in )?";
 const JA_POLITE = "(?:で|に)?(?:お願いします|おねがいします|お願い|おねがい|してください|して|に変えて|にして|に切り替えて|でお願いできますか|で話して|でいい|がいい|ください|可能ですか|できますか)?(?:です)?";
 
-const RE_EN_REQUEST = new RegExp(`^(?:hi |hello )?${ASK_EN}english(?: (?:version|mode|language|support))?${POLITE_EN}$`);
+const SUFFIX_EN = "(?: (?:version|mode|language|support|speaker|ok|okay|possible|available|is ok|is okay|is possible|only|is fine|is better|better))?";
+const RE_EN_REQUEST = new RegExp(`^(?:(?:hi|hello|hey|sorry|excuse me),? )?(?:is )?${ASK_EN}(?:english|eng|en)${SUFFIX_EN}${POLITE_EN}$`);
 const RE_EN_REQUEST_JA = new RegExp(`^(?:英語|えいご|エイゴ|english)${JA_POLITE}$`);
 const RE_EASY_REQUEST = new RegExp(
-  `^(?:${ASK_EN})?(?:easy|simple|plain|easier|simpler) japanese${POLITE_EN}$|^(?:やさしい|易しい|優しい|簡単な|かんたんな)(?:日本語|にほんご|ニホンゴ)${JA_POLITE}$`,
+  `^(?:${ASK_EN})?(?:easy|simple|plain|easier|simpler|basic) japanese${SUFFIX_EN}${POLITE_EN}$|^(?:やさしい|易しい|優しい|簡単な|かんたんな)(?:日本語|にほんご|ニホンゴ)${JA_POLITE}$`,
 );
-const RE_JA_REQUEST = new RegExp(`^(?:${ASK_EN})?japanese${POLITE_EN}$|^(?:日本語|にほんご|ニホンゴ)${JA_POLITE}$`);
+const RE_JA_REQUEST = new RegExp(`^(?:${ASK_EN})?(?:normal |regular )?japanese${SUFFIX_EN}${POLITE_EN}$|^(?:日本語|にほんご|ニホンゴ)${JA_POLITE}$`);
 
 /** The locale the text asks to switch to, when the text is (mostly) such a request; else undefined. */
 export function localeRequest(text: string): Locale | undefined {
@@ -29,6 +30,8 @@ export function localeRequest(text: string): Locale | undefined {
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[「」『』"]/g, "")
+    .replace(/[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]+/gu, " ")
+    .trim()
     .replace(/[.!?。！？、,\s]+$/u, "")
     .replace(/^[\s、,]+/u, "")
     .replace(/\s+/g, " ")

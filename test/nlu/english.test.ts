@@ -81,6 +81,7 @@ describe("English: symptoms as residents paraphrase the messages", () => {
     ["what is the difference between the pins", "which-pin"],
     ["is it the 4 digit one or the signature password?", "which-pin"],
     ["how many digits is the password", "which-pin"],
+    ["forgot which pin is which", "which-pin"],
   ];
   it.each(cases)("%s → %s", (text, symptom) => {
     expect(x(text).symptom).toBe(symptom);
@@ -149,6 +150,13 @@ describe("English: facts", () => {
     ["i forgot both pins", { symptom: "forgot-pin", bothPins: true, signaturePinKnown: "no", userPinKnown: "no" }],
     ["forgot the 4 digit pin but i know the signature password", { certificate: "user", userPinKnown: "no", signaturePinKnown: "yes" }],
     ["the juki pin is locked", { symptom: "locked", otherPin: "jukinet" }],
+    ["locked after 3 tries with the 4 digit pin, i know the signature one", { symptom: "locked", certificate: "user", wrongAttempts: 3, signaturePinKnown: "yes" }],
+    ["i know my 4 digit pin but forgot the long password", { symptom: "forgot-pin", certificate: "signature", userPinKnown: "yes", signaturePinKnown: "no" }],
+    ["the 4 digit and the signature password are locked", { symptom: "locked", bothPins: true }],
+    ["the 4 digit pin, i forgot it", { symptom: "forgot-pin", certificate: "user", userPinKnown: "no" }],
+    ["i forgot it. the 4-digit one", { symptom: "forgot-pin", certificate: "user" }],
+    ["the kenmen pin is locked", { symptom: "locked", otherPin: "kenmen" }],
+    ["signature pin locked, i tried 5 times, card expires 2030/4/1", { symptom: "locked", certificate: "signature", wrongAttempts: 5, cardExpiry: "2030-04-01" }],
     // counts
     ["entered the wrong PIN 3 times", { wrongAttempts: 3, symptom: "wrong-pin" }],
     ["4 digit pin wrong three times", { wrongAttempts: 3, symptom: "locked", certificate: "user" }],
@@ -298,6 +306,20 @@ describe("English: answers to an open question", () => {
     ["wrongAttempts", "idk", "unknown"],
     ["wrongAttempts", "10 times", 5],
     ["wrongAttempts", "1234", undefined],
+    ["wrongAttempts", "not yet", 0],
+    ["wrongAttempts", "only one time", 1],
+    ["wrongAttempts", "maybe 3", 3],
+    ["basicInfoChanged", "not that i know", "no"],
+    ["basicInfoChanged", "I got divorced", "yes"],
+    ["nfcSmartphone", "my phone is old", "unknown"],
+    ["nfcSmartphone", "I have a smartphone", "yes"],
+    ["applicant", "my son will go instead", "proxy"],
+    ["applicant", "my friend", "proxy"],
+    ["certificate", "the one with letters and numbers", "signature"],
+    ["certificate", "I don't know which", "unknown"],
+    ["issuedOn", "I renewed it on Nov 10", "2026-11-10"],
+    ["certExpiry", "the 3rd of April 2028", "2028-04-03"],
+    ["certExpiry", "April 3rd, 2028", "2028-04-03"],
     ["certificate", "4-digit PIN", "user"],
     ["certificate", "the 4 digit one", "user"],
     ["certificate", "signature password", "signature"],
@@ -442,6 +464,14 @@ describe("English: locale detection", () => {
     ["日本語でお願いします", "ja"],
     ["Japanese please", "ja"],
     ["in japanese", "ja"],
+    ["ENGLISH", "en"],
+    ["EN", "en"],
+    ["English pls 🙏", "en"],
+    ["can we talk in english", "en"],
+    ["do you have english?", "en"],
+    ["english ok?", "en"],
+    ["is english possible", "en"],
+    ["hello, english please", "en"],
     ["my pin is locked", undefined],
     ["English is hard for me, my pin is locked", undefined],
     ["e-Taxでエラー", undefined],
@@ -513,6 +543,9 @@ describe("English: the way residents really type (typos, no punctuation, mixed)"
     ["my 署名用 password is locked, I haven't moved", { symptom: "locked", certificate: "signature", basicInfoChanged: "no" }],
     ["I have not 引っ越し, but 失効 shown", { symptom: "revoked", basicInfoChanged: "no" }],
     ["I want 更新 of my 利用者証明用", { symptom: "renewal", certificate: "user" }],
+    ["for my 8 year old", { noSignatureReason: "under-15", applicant: "legal-representative" }],
+    ["my 10-year-old son forgot his pin", { symptom: "forgot-pin", noSignatureReason: "under-15", applicant: "legal-representative" }],
+    ["my little daughter lost her card", { symptom: "lost-card", applicant: "legal-representative" }],
   ];
   it.each(cases)("%s", (text, want) => {
     expect(x(text)).toMatchObject(want);
@@ -525,6 +558,11 @@ describe("English: the way residents really type (typos, no punctuation, mixed)"
     ["how many times can I try before lock", "wrongAttempts"],
     ["it may be locked soon", "symptom"],
     ["2 attempts left it says", "applicant"],
+    ["I've had the card 5 years", "noSignatureReason"],
+    ["the card is 10 years old", "noSignatureReason"],
+    ["it has expired", "nfcSmartphone"],
+    ["the reader can't read the card", "nfcSmartphone"],
+    ["my appointment was cancelled", "symptom"],
   ];
   it.each(quiet)("%s → no %s", (text, key) => {
     expect(x(text)[key]).toBeUndefined();
