@@ -20,7 +20,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { HTTPFetchError, LineBotClient, type webhook } from "@line/bot-sdk";
 import type { Express, RequestHandler } from "express";
-import { MESSAGES, messagesFor } from "../../../flows/certificate-recovery/messages.ts";
+import { messagesFor } from "../../../flows/certificate-recovery/messages.ts";
 import { DEFAULT_LOCALE, localeOfMeta, type Locale } from "../../core/locale.ts";
 import type { Reply } from "../../core/reply.ts";
 import { MAX_TEXT_LENGTH, type ConversationRuntime } from "../../core/runtime.ts";
@@ -327,10 +327,12 @@ export function createLineChannel(opts: LineChannelOptions): LineChannel {
     const action = (JSON.parse(item.body) as InboxBody).a;
     if (refused || !to || action.kind === "forget") return;
     const replyToken = "replyToken" in action ? action.replyToken : undefined;
+    // In the conversation's language if it can still be read (the failure may be the store's).
+    const locale = localeOfMeta(await Promise.resolve().then(() => runtime.getMeta(item.conversationId)).catch(() => undefined));
     const apology: LineOutboxRecord = {
       status: "owed",
       method: replyToken && clock() - event.timestamp <= replyWindowMs ? "reply" : "push",
-      messages: renderLineMessages([{ type: "text", text: MESSAGES.internalError }]),
+      messages: renderLineMessages([{ type: "text", text: messagesFor(locale).internalError }], { locale }),
       timestamp: event.timestamp,
       to,
       ...(replyToken ? { replyToken } : {}),
