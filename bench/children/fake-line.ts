@@ -17,7 +17,7 @@ function tally(): void {
     if (r.path === "/v2/bot/message/reply" && r.status === 200) {
       replies++;
       lastReplyAt = Date.now();
-    } else rejected++;
+    } else if (!(r.method === "GET" && r.path.startsWith("/v2/bot/profile/"))) rejected++; // a profile lookup is no reply
   }
   fake.reset();
 }

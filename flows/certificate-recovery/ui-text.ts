@@ -59,6 +59,8 @@ export interface LineUiText {
   callCounter: string;
   /** A route's notification text (altText): `{title}`, `{lead}`. */
   routeAltText: string;
+  /** Put before each item of a section with several items. */
+  bullet: string;
   richMenu: {
     /** The menu's name (LINE's console only, ≤ 300). */
     name: string;
@@ -100,6 +102,7 @@ const ja: UiText = {
     datePicker: "カレンダーから選ぶ",
     callCounter: "窓口に電話 {phone}",
     routeAltText: "【{title}】{lead}",
+    bullet: "・",
     richMenu: {
       name: "マイナ証明書レスキュー メインメニュー",
       chatBarText: "メニュー",
@@ -140,6 +143,7 @@ const jaEasy: UiText = {
     datePicker: "カレンダーで えらぶ",
     callCounter: "窓口に でんわ {phone}",
     routeAltText: "【{title}】{lead}",
+    bullet: "・",
     richMenu: {
       name: "マイナ証明書レスキュー メニュー（やさしい日本語）",
       chatBarText: "メニュー",
@@ -180,6 +184,7 @@ const en: UiText = {
     datePicker: "Pick from calendar",
     callCounter: "Call {phone}",
     routeAltText: "{title}: {lead}",
+    bullet: "• ",
     richMenu: {
       name: "My Number Card Certificate Help main menu (English)",
       chatBarText: "Menu",

@@ -3,11 +3,12 @@
  * `?lang=en` opens an English conversation with the page's own words in English; a conversation that
  * switches language switches the page's words; やさしい日本語's readings show as <ruby>.
  */
+import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { UI_TEXT } from "../../flows/certificate-recovery/ui-text.ts";
 import type { RunningServer } from "../../src/main.ts";
-import { idle, launch, openPage, SCREENSHOTS, startChatServer, type WatchedPage } from "./harness.ts";
+import { idle, launch, openPage, SCREENSHOTS, startChatServer, VIEWPORTS, type WatchedPage } from "./harness.ts";
 
 let browser: Browser;
 let server: RunningServer;
@@ -147,5 +148,48 @@ describe("the chat page's language", () => {
     expect(await bubble.locator("ruby").count()).toBe(0);
     expect(await bubble.textContent()).toBe("市役所（しやくしょ）の窓口へ");
     await done();
+  });
+});
+
+describe("the widget's language", () => {
+  let site: Server;
+  let siteUrl = "";
+  let chat: RunningServer;
+  beforeAll(async () => {
+    site = createServer((req, res) => {
+      if (req.url !== "/") return void res.writeHead(404).end();
+      const host = new URL(chat.url).host;
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sample City</title>
+<script src="http://${host}/widget.js" data-lang="en" defer></script></head><body><h1>Sample City</h1></body></html>`);
+    });
+    await new Promise<void>((resolve) => site.listen(0, "127.0.0.2", resolve));
+    siteUrl = `http://127.0.0.2:${(site.address() as { port: number }).port}`;
+    chat = await startChatServer({ EMBED_ORIGINS: siteUrl });
+  });
+  afterAll(async () => {
+    await chat?.close();
+    await new Promise<void>((resolve) => site?.close(() => resolve()));
+  });
+
+  it('data-lang="en": the button and the panel in English, the chat opened in English', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    try {
+      await page.goto(siteUrl);
+      const button = page.getByRole("button", { name: UI_TEXT.en.widget.open });
+      await button.click();
+      expect(await page.locator("#mcr-widget-panel").getAttribute("aria-label")).toBe(UI_TEXT.en.widget.title);
+      expect(await page.getByRole("button", { name: UI_TEXT.en.widget.close }).isVisible()).toBe(true);
+      const frame = page.frameLocator(`iframe[title='${UI_TEXT.en.widget.title}']`);
+      await frame.locator(".choices button").first().waitFor();
+      expect(await frame.locator("#send").textContent()).toBe(en.send);
+      expect(await frame.locator("html").getAttribute("lang")).toBe("en");
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -20,7 +20,8 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { HTTPFetchError, LineBotClient, type webhook } from "@line/bot-sdk";
 import type { Express, RequestHandler } from "express";
-import { MESSAGES } from "../../../flows/certificate-recovery/messages.ts";
+import { messagesFor } from "../../../flows/certificate-recovery/messages.ts";
+import { DEFAULT_LOCALE, localeOfMeta, type Locale } from "../../core/locale.ts";
 import type { Reply } from "../../core/reply.ts";
 import { MAX_TEXT_LENGTH, type ConversationRuntime } from "../../core/runtime.ts";
 import { detectPii } from "../../nlu/index.ts";
@@ -29,8 +30,10 @@ import { currentRequestId, runWithRequestContext } from "../../observability/con
 import { accessLogAtDebug } from "../../observability/http.ts";
 import type { Metrics } from "../../observability/metrics.ts";
 import type { InboxItem, NewInboxItem, SessionStore } from "../../store/types.ts";
+import { localeAfterTurn } from "../locale.ts";
 import type { Channel } from "../types.ts";
 import { deliverOwed, firstReplyWindowMs, LineRefusedError, outboxKey, type Delivery, type LineOutboxRecord } from "./deliver.ts";
+import { createRichMenuLinker, withProfileLocale } from "./locale.ts";
 import { parseWebhookBody, toLineAction, type LineAction } from "./parse.ts";
 import { pushTargetOf } from "./push.ts";
 import { markAsReadTokenOf, markReadIfWithStaff } from "./read.ts";
@@ -114,6 +117,7 @@ export function createLineChannel(opts: LineChannelOptions): LineChannel {
     ...(opts.apiBaseUrl ? { apiBaseURL: opts.apiBaseUrl, dataApiBaseURL: opts.apiBaseUrl } : {}),
   });
   const counterPhone = runtime.city.counter.phone;
+  const richMenus = createRichMenuLinker({ client, store, log });
   const inFlight = new Set<Promise<void>>();
   let running = false;
   let loop: Promise<void> | undefined;
@@ -249,8 +253,8 @@ export function createLineChannel(opts: LineChannelOptions): LineChannel {
     readToken: string | undefined,
     turnCtx: () => Record<string, unknown>,
   ): Promise<LineOutboxRecord> {
-    const owed = (replies: Reply[]): LineOutboxRecord => {
-      const messages = renderLineMessages(replies, { counterPhone });
+    const owed = (replies: Reply[], locale: Locale): LineOutboxRecord => {
+      const messages = renderLineMessages(replies, { counterPhone, locale });
       const to = pushTargetOf(action.conversationId);
       const replyToken = "replyToken" in action ? action.replyToken : undefined;
       if (messages.length === 0) return { status: "none", timestamp: event.timestamp };
@@ -260,22 +264,35 @@ export function createLineChannel(opts: LineChannelOptions): LineChannel {
     let record: LineOutboxRecord = { status: "none", timestamp: event.timestamp };
     switch (action.kind) {
       case "turn": {
-        const turn = await runtime.handle(action.conversationId, action.event, {
+        // Issue 14: a follow, or a first message, carries the language of the user's LINE profile.
+        const inbound = await withProfileLocale(action.conversationId, action.event, {
+          client,
+          exists: async (id) => (await store.get(id)) !== undefined,
+          log,
+          fields: turnCtx(),
+        });
+        let locale: Locale | undefined;
+        const turn = await runtime.handle(action.conversationId, inbound, {
           lockHeld: true,
           outbox: (result) => {
-            record = owed(result.replies);
+            locale = localeAfterTurn(result, inbound);
+            record = owed(result.replies, locale ?? DEFAULT_LOCALE);
             return [{ key, value: JSON.stringify(record), ttlMs: dedupeTtlMs }];
           },
         });
+        // The rich menu of the conversation's language (linked once per change; never fails the turn).
+        if (locale) await richMenus.follow(action.conversationId, locale, turnCtx());
         // Issue 18: a person has the ticket, so the resident sees 既読.
         await markReadIfWithStaff(client, runtime, action.conversationId, readToken, turn).catch((err: unknown) =>
           log.warn({ ...turnCtx(), status: err instanceof HTTPFetchError ? err.status : undefined }, "line: could not mark as read"),
         );
         return record;
       }
-      case "unsupported":
-        record = owed([{ type: "text", text: MESSAGES.unsupported }]);
+      case "unsupported": {
+        const locale = localeOfMeta(await runtime.getMeta(action.conversationId));
+        record = owed([{ type: "text", text: messagesFor(locale).unsupported }], locale);
         break;
+      }
       case "forget":
         // Unfollow: the conversation and the resident's reminders (issue 17).
         await runtime.forget(action.conversationId, { lockHeld: true });
@@ -310,10 +327,12 @@ export function createLineChannel(opts: LineChannelOptions): LineChannel {
     const action = (JSON.parse(item.body) as InboxBody).a;
     if (refused || !to || action.kind === "forget") return;
     const replyToken = "replyToken" in action ? action.replyToken : undefined;
+    // In the conversation's language if it can still be read (the failure may be the store's).
+    const locale = localeOfMeta(await Promise.resolve().then(() => runtime.getMeta(item.conversationId)).catch(() => undefined));
     const apology: LineOutboxRecord = {
       status: "owed",
       method: replyToken && clock() - event.timestamp <= replyWindowMs ? "reply" : "push",
-      messages: renderLineMessages([{ type: "text", text: MESSAGES.internalError }]),
+      messages: renderLineMessages([{ type: "text", text: messagesFor(locale).internalError }], { locale }),
       timestamp: event.timestamp,
       to,
       ...(replyToken ? { replyToken } : {}),

@@ -5,6 +5,8 @@
  * postback data, and an altText short enough to read in a notification.
  */
 import type { messagingApi } from "@line/bot-sdk";
+import { fillUiText, uiTextFor } from "../../../flows/certificate-recovery/ui-text.ts";
+import { DEFAULT_LOCALE, type Locale } from "../../core/locale.ts";
 import { phonesIn, telUri, type Choice, type QuestionReply, type Reply, type RouteReply } from "../../core/reply.ts";
 import { choiceData, datePickerData } from "./parse.ts";
 
@@ -31,10 +33,15 @@ export const LINE_LIMITS = {
 export interface LineRenderOptions {
   /** The city counter's phone number: a call button under every route. */
   counterPhone?: string;
+  /**
+   * The conversation's locale (issue 14): the renderer's own words — the calendar and call buttons, a
+   * route's notification text — come from flows/certificate-recovery/ui-text.ts in it. Default `ja`.
+   */
+  locale?: Locale;
 }
 
-/** Label of the calendar button offered with date questions. */
-export const DATE_PICKER_LABEL = "カレンダーから選ぶ";
+/** Label of the calendar button offered with date questions (ja; other locales: the catalog's). */
+export const DATE_PICKER_LABEL = uiTextFor(DEFAULT_LOCALE).line.datePicker;
 const ACCENT = "#0B5394";
 
 /**
@@ -52,7 +59,7 @@ export function renderLineMessages(replies: Reply[], opts: LineRenderOptions = {
   }
   const questions = replies.filter((r): r is QuestionReply => r.type === "question");
   const question = questions.at(-1);
-  const quickReply = question ? renderQuickReply(question, questions.slice(0, -1)) : undefined;
+  const quickReply = question ? renderQuickReply(question, questions.slice(0, -1), opts.locale) : undefined;
   const last = messages.at(-1);
   if (last && quickReply) messages[messages.length - 1] = { ...last, quickReply };
   return messages;
@@ -114,10 +121,15 @@ export function fit(text: string, max: number): string {
  * `earlier` questions of the same turn (a route's details before the follow-up) come first, in the
  * room the last question leaves: LINE shows quick replies on the last message only.
  */
-export function renderQuickReply(question: QuestionReply, earlier: QuestionReply[] = []): messagingApi.QuickReply | undefined {
+export function renderQuickReply(
+  question: QuestionReply,
+  earlier: QuestionReply[] = [],
+  locale: Locale = DEFAULT_LOCALE,
+): messagingApi.QuickReply | undefined {
+  const label = fit(uiTextFor(locale).line.datePicker, LINE_LIMITS.label);
   const picker: QuickReplyItem[] =
     question.input === "date"
-      ? [{ type: "action", action: { type: "datetimepicker", label: DATE_PICKER_LABEL, data: datePickerData(question.slot), mode: "date" } }]
+      ? [{ type: "action", action: { type: "datetimepicker", label, data: datePickerData(question.slot), mode: "date" } }]
       : [];
   const room = LINE_LIMITS.quickReplyItems - picker.length;
   const items = [
@@ -152,6 +164,7 @@ function choiceItem(choice: Choice, slot: string): QuickReplyItem {
  * call button. Undefined if too large.
  */
 export function renderRoute(route: RouteReply, opts: LineRenderOptions = {}): FlexMessage | undefined {
+  const words = uiTextFor(opts.locale ?? DEFAULT_LOCALE).line;
   const shown = route.sections.filter((s) => !s.detail && s.items.some((i) => i.trim() !== ""));
   const screen = [route.lead, ...shown.flatMap((s) => s.items)].join("\n");
   const links = (route.links ?? []).filter((l) => l.url.length <= LINE_LIMITS.uri);
@@ -178,7 +191,7 @@ export function renderRoute(route: RouteReply, opts: LineRenderOptions = {}): Fl
       style: "primary",
       color: ACCENT,
       height: "sm",
-      action: { type: "uri", label: fit(`窓口に電話 ${opts.counterPhone}`, LINE_LIMITS.label), uri: tel },
+      action: { type: "uri", label: fit(fillUiText(words.callCounter, { phone: opts.counterPhone }), LINE_LIMITS.label), uri: tel },
     });
   }
   const lead: FlexComponent[] = route.lead.trim() !== "" ? [{ type: "text", text: route.lead, weight: "bold", size: "md", wrap: true }] : [];
@@ -195,17 +208,17 @@ export function renderRoute(route: RouteReply, opts: LineRenderOptions = {}): Fl
       type: "box",
       layout: "vertical",
       spacing: "lg",
-      contents: [...lead, ...shown.map(renderSection)],
+      contents: [...lead, ...shown.map((section) => renderSection(section, words.bullet))],
     },
     ...(buttons.length > 0 ? { footer: { type: "box", layout: "vertical", spacing: "sm", contents: buttons } } : {}),
   };
   if (Buffer.byteLength(JSON.stringify(contents)) > LINE_LIMITS.bubble) return undefined;
-  return { type: "flex", altText: altText(route), contents };
+  return { type: "flex", altText: altText(route, words.routeAltText), contents };
 }
 
-function renderSection(section: RouteReply["sections"][number]): FlexComponent {
+function renderSection(section: RouteReply["sections"][number], listMark: string): FlexComponent {
   const items = section.items.filter((i) => i.trim() !== "");
-  const bullet = items.length > 1 ? "・" : "";
+  const bullet = items.length > 1 ? listMark : "";
   return {
     type: "box",
     layout: "vertical",
@@ -219,10 +232,10 @@ function renderSection(section: RouteReply["sections"][number]): FlexComponent {
   };
 }
 
-/** What a notification shows: the title, then the lead. */
-function altText(route: RouteReply): string {
-  const first = route.lead || route.sections[0]?.items[0];
-  return fit(first ? `【${route.title}】${first}` : `【${route.title}】`, LINE_LIMITS.altText);
+/** What a notification shows: the title, then the lead (the catalog's `routeAltText`, in the route's locale). */
+function altText(route: RouteReply, template: string): string {
+  const first = route.lead || route.sections[0]?.items[0] || "";
+  return fit(fillUiText(template, { title: route.title, lead: first }).trim(), LINE_LIMITS.altText);
 }
 
 /** `tel:` URI of a phone number (src/core/reply.ts). */

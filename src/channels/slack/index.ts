@@ -181,7 +181,12 @@ export function createSlackChannel(opts: SlackChannelOptions): Channel {
       const turn = await runtime.handle(target.conversationId, event, {
         lockHeld: true,
         outbox: (result) => {
-          const messages = renderReplies(result.replies, { conversationId: target.conversationId, facts: result.facts, ...(result.reasons ? { reasons: result.reasons } : {}) });
+          const messages = renderReplies(result.replies, {
+            conversationId: target.conversationId,
+            facts: result.facts,
+            ...(result.reasons ? { reasons: result.reasons } : {}),
+            ...(result.locale ? { locale: result.locale } : {}),
+          });
           owed = messages.length > 0 ? { status: "owed", messages } : { status: "none" };
           return [{ key, value: JSON.stringify(owed), ttlMs: DEDUPE_TTL_MS }];
         },

@@ -9,6 +9,7 @@
  */
 import type { types } from "@slack/bolt";
 import type { Ticket, TicketState } from "../../core/handoff.ts";
+import type { Locale } from "../../core/locale.ts";
 import type { QuestionReply, Reply, RouteReply } from "../../core/reply.ts";
 import type { Facts } from "../../core/slots.ts";
 import { factLabels, whyRoute, type Reason } from "../../../flows/certificate-recovery/explain.ts";
@@ -41,6 +42,22 @@ export interface TurnView {
   facts: Facts;
   /** decide()'s reasons for the route reached in the turn (TurnResult.reasons), for "why this route". */
   reasons?: readonly Reason[];
+  /** The conversation's locale (TurnResult.locale): staff are told when the resident reads another language. */
+  locale?: Locale;
+}
+
+/**
+ * Staff's view stays Japanese; it says which language the resident reads (issue 14), and how to write
+ * to them. Nothing for `ja`, the default.
+ */
+const LOCALE_NOTES: Record<Exclude<Locale, "ja">, string> = {
+  en: "言語：English（相談者は英語で案内を受けています。返信は英語でお願いします）",
+  "ja-easy": "言語：やさしい日本語（返信は短い文で、漢字には読みがなを添えてください）",
+};
+
+/** The locale line for staff, or undefined for Japanese (or unknown). */
+export function localeNote(locale: Locale | undefined): string | undefined {
+  return locale && locale !== "ja" ? LOCALE_NOTES[locale] : undefined;
 }
 
 /** Slack mrkdwn needs `&`, `<` and `>` escaped; nothing else is. */
@@ -154,9 +171,11 @@ function renderRoute(r: RouteReply, view: TurnView): Block[] {
 export function renderStaffView(r: RouteReply, view: TurnView): Block[] {
   const facts = factLabels(view.facts).map((f) => `• ${escapeMrkdwn(f.label)}：${escapeMrkdwn(f.value)}`);
   const why = whyRoute(view.reasons ?? []).map((w) => `• ${escapeMrkdwn(w)}`);
+  const language = localeNote(view.locale);
   return [
     { type: "divider" },
     { type: "context", elements: [{ type: "mrkdwn", text: `:memo: *担当者向け*　ルート \`${escapeMrkdwn(r.routeId)}\`` }] },
+    ...(language ? [{ type: "context", elements: [{ type: "mrkdwn", text: `:globe_with_meridians: ${language}` }] } satisfies Block] : []),
     ...sections(
       [`*聞き取った内容*`, ...(facts.length ? facts : ["• （なし）"]), "", "*この案内になった理由*", ...(why.length ? why : ["• （なし）"])].join(
         "\n",
@@ -257,11 +276,13 @@ function ticketStatusLine(state: TicketState): string {
 const quote = (text: string) => escapeMrkdwn(text).split("\n").map((line) => `> ${line}`).join("\n");
 
 /**
- * A hand-off ticket in the help-desk channel: where the resident writes from, what the bot heard and
+ * A hand-off ticket in the help-desk channel: where the resident writes from, which language they read
+ * (issue 14; when the core puts the conversation's `locale` on the ticket), what the bot heard and
  * showed, their latest messages (already redacted), and while it is open, 「対応する」 and 「解決済み」.
  * Replies in its thread reach the resident.
  */
-export function renderTicket(ticket: Ticket, state: TicketState): SlackMessage {
+export function renderTicket(ticket: Ticket & { locale?: Locale }, state: TicketState): SlackMessage {
+  const language = localeNote(ticket.locale);
   const origin = originName(ticket.origin);
   const open = state.status === "waiting" || state.status === "active";
   const facts = ticket.facts.map((f) => `• ${escapeMrkdwn(f.label)}：${escapeMrkdwn(f.value)}`);
@@ -271,6 +292,7 @@ export function renderTicket(ticket: Ticket, state: TicketState): SlackMessage {
   const blocks: Block[] = [
     { type: "header", text: plain(`窓口への相談（${origin}）`, LIMITS.headerText) },
     { type: "section", text: { type: "mrkdwn", text: ticketStatusLine(state) } },
+    ...(language ? [{ type: "section", text: { type: "mrkdwn", text: `:globe_with_meridians: *${language}*` } } satisfies Block] : []),
     ...sections(["*聞き取った内容*", ...(facts.length ? facts : ["• （なし）"])].join("\n")),
     ...(ticket.route
       ? sections(`*案内した内容*：${escapeMrkdwn(ticket.route.title)}（\`${escapeMrkdwn(ticket.route.routeId)}\`）`)

@@ -4,6 +4,9 @@
  * test fails the way production would: more than 5 messages, more than 13 quick-reply items, a label
  * over 20 characters, postback data over 300, a text over 5,000, an altText over 400 (our own, stricter
  * than LINE's), no bearer token, or a reply token used twice.
+ *
+ * Issue 14: users' profiles (`GET /v2/bot/profile/{userId}`: without a `language` unless a test sets
+ * one, as for a user who shares none), rich menu aliases (create, get, update) and per-user links.
  */
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
@@ -33,8 +36,20 @@ export interface FakeLineApi {
   pushAttempts(): { to: string; retryKey: string | undefined; status: number }[];
   /** Accepted `POST /v2/bot/chat/markAsRead` calls (markMessagesAsReadByToken): their tokens, in order. */
   markedAsRead(): string[];
-  /** Answer the next `count` API calls with this status (e.g. 500, or 429 as LINE does over a rate or quota). */
+  /**
+   * Answer the next `count` API calls with this status (e.g. 500, or 429 as LINE does over a rate or quota).
+   * Lookups (GET: a profile, an alias) are not counted: they have {@link FakeLineApi.failProfiles}.
+   */
   failNext(status: number, count?: number): void;
+  /** The profile LINE gives for a user (`language` as the user's LINE app has it, e.g. `en`, `ja`). */
+  setProfile(userId: string, profile: { language?: string; displayName?: string }): void;
+  /** Answer every profile request with this status (undefined: answer normally again). */
+  failProfiles(status: number | undefined): void;
+  /** Accepted per-user links (`POST /v2/bot/user/{userId}/richmenu/{richMenuId}`), in order. */
+  links(): { userId: string; richMenuId: string }[];
+  /** The rich menus created so far (their request bodies) and the aliases pointing at them. */
+  richMenus(): Map<string, { body: any; image: boolean }>;
+  aliases(): Map<string, string>;
   /** Poll until `predicate` holds (default 5 s), or throw. */
   waitFor<T>(predicate: () => T | undefined | false, timeoutMs?: number): Promise<T>;
   reset(): void;
@@ -52,7 +67,10 @@ export async function startFakeLineApi(opts: { accessToken: string }): Promise<F
   const requests: RecordedRequest[] = [];
   const usedTokens = new Set<string>();
   const acceptedRetryKeys = new Set<string>();
-  const richMenus = new Map<string, { image: boolean }>();
+  const richMenus = new Map<string, { body: any; image: boolean }>();
+  const aliases = new Map<string, string>();
+  const profiles = new Map<string, { language?: string; displayName?: string }>();
+  let profileFailure: number | undefined;
   let failures: { status: number; count: number } | undefined;
 
   const server = createServer(async (req, res) => {
@@ -79,7 +97,7 @@ export async function startFakeLineApi(opts: { accessToken: string }): Promise<F
     if (req.headers.authorization !== `Bearer ${opts.accessToken}`) {
       return send(401, { message: "Authentication failed. Confirm that the access token in the authorization header is valid." });
     }
-    if (failures && failures.count > 0) {
+    if (failures && failures.count > 0 && req.method !== "GET") {
       failures.count -= 1;
       return send(failures.status, { message: failures.status === 429 ? "You have reached your monthly limit." : "An error occurred in the server" });
     }
@@ -117,8 +135,45 @@ export async function startFakeLineApi(opts: { accessToken: string }): Promise<F
       const details = richMenuErrors(body);
       if (details.length > 0) return send(400, { message: "The request body has errors", details });
       const richMenuId = `richmenu-${randomBytes(16).toString("hex")}`;
-      richMenus.set(richMenuId, { image: false });
+      richMenus.set(richMenuId, { body, image: false });
       return send(200, { richMenuId });
+    }
+    const profile = /^\/v2\/bot\/profile\/([^/]+)$/.exec(path);
+    if (req.method === "GET" && profile) {
+      if (profileFailure !== undefined) return send(profileFailure, { message: "An error occurred in the server" });
+      const userId = decodeURIComponent(profile[1] ?? "");
+      if (!/^U[0-9a-f]{32}$/.test(userId)) return send(404, { message: "Not found" });
+      const p = profiles.get(userId) ?? {};
+      return send(200, { userId, displayName: p.displayName ?? "テスト太郎", ...(p.language ? { language: p.language } : {}) });
+    }
+    if (req.method === "POST" && path === "/v2/bot/richmenu/alias") {
+      const id = body?.richMenuAliasId;
+      if (typeof id !== "string" || !/^[A-Za-z0-9_-]{1,32}$/.test(id)) return send(400, { message: "The request body has 1 error(s)", details: [{ message: "invalid", property: "richMenuAliasId" }] });
+      if (!richMenus.has(body.richMenuId)) return send(400, { message: "richmenu not found" });
+      if (aliases.has(id)) return send(400, { message: "conflict richmenu alias id" });
+      aliases.set(id, body.richMenuId);
+      return send(200, {});
+    }
+    const alias = /^\/v2\/bot\/richmenu\/alias\/([^/]+)$/.exec(path);
+    if (alias) {
+      const id = decodeURIComponent(alias[1] ?? "");
+      if (req.method === "GET") {
+        const richMenuId = aliases.get(id);
+        return richMenuId ? send(200, { richMenuAliasId: id, richMenuId }) : send(404, { message: "richmenu alias not found" });
+      }
+      if (req.method === "POST") {
+        if (!aliases.has(id)) return send(404, { message: "richmenu alias not found" });
+        if (!richMenus.has(body?.richMenuId)) return send(400, { message: "richmenu not found" });
+        aliases.set(id, body.richMenuId);
+        return send(200, {});
+      }
+    }
+    const link = /^\/v2\/bot\/user\/(U[0-9a-f]{32})\/richmenu\/([^/]+)$/.exec(path);
+    if (req.method === "POST" && link) {
+      const menu = richMenus.get(link[2] ?? "");
+      if (!menu) return send(400, { message: "richmenu not found" });
+      if (!menu.image) return send(400, { message: "An image has not been uploaded to the rich menu" });
+      return send(200, {});
     }
     const content = /^\/v2\/bot\/richmenu\/([^/]+)\/content$/.exec(path);
     if (req.method === "POST" && content) {
@@ -155,6 +210,21 @@ export async function startFakeLineApi(opts: { accessToken: string }): Promise<F
       requests
         .filter((r) => r.path === "/v2/bot/message/push")
         .map((r) => ({ to: r.body?.to, retryKey: r.headers["x-line-retry-key"] as string | undefined, status: r.status })),
+    links: () =>
+      requests
+        .filter((r) => r.method === "POST" && /^\/v2\/bot\/user\/U[0-9a-f]{32}\/richmenu\//.test(r.path) && r.status === 200)
+        .map((r) => {
+          const [, , , , userId = "", , richMenuId = ""] = r.path.split("/");
+          return { userId, richMenuId };
+        }),
+    richMenus: () => richMenus,
+    aliases: () => aliases,
+    setProfile(userId, profile) {
+      profiles.set(userId, profile);
+    },
+    failProfiles(status) {
+      profileFailure = status;
+    },
     markedAsRead: () => requests.filter((r) => r.path === "/v2/bot/chat/markAsRead" && r.status === 200).map((r) => r.body.markAsReadToken as string),
     failNext(status, count = 1) {
       failures = { status, count };
@@ -171,6 +241,7 @@ export async function startFakeLineApi(opts: { accessToken: string }): Promise<F
     reset() {
       requests.length = 0;
       failures = undefined;
+      profileFailure = undefined;
     },
     close: () =>
       new Promise<void>((resolve) => {
