@@ -225,3 +225,58 @@ describe("the profile's language → the bot's locale", () => {
     expect(localeOfLineLanguage(language)).toBe(locale);
   });
 });
+
+/** Every text a resident reads in a LINE reply: texts, alt texts, Flex bubble texts, button and quick-reply labels. */
+function wordsOf(messages: any[]): string[] {
+  const out: string[] = [];
+  const walk = (x: any): void => {
+    if (Array.isArray(x)) return x.forEach(walk);
+    if (!x || typeof x !== "object") return;
+    for (const [k, v] of Object.entries(x)) {
+      if ((k === "text" || k === "altText" || k === "label") && typeof v === "string") out.push(v);
+      else if (typeof v === "object") walk(v);
+    }
+  };
+  walk(messages);
+  return out;
+}
+const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+
+describe("LINE: an English resident end to end (the real runtime, its catalogs)", () => {
+  it("an English profile: English greeting and questions, an English answer with the counter sentence and 0120-0178-27; the stored locale is en", async () => {
+    const userId = newUserId();
+    fake.setProfile(userId, { language: "en" });
+    const greeting = await deliver(fixture("follow", userId));
+    const greetingWords = wordsOf(greeting).join("\n");
+    expect(greetingWords).toMatch(/My Number Card/);
+    expect((await server.store.get(`line:${userId}`))?.meta?.locale).toBe("en");
+
+    const asked = await deliver(text(userId, "forgot my signature password, i didnt move"));
+    const askedWords = wordsOf(asked);
+    // An English question (a Japanese term may follow in brackets).
+    expect(askedWords.join("\n")).toMatch(/\?/);
+    for (const w of askedWords) expect(w.replace(/[（(][^）)]*[）)]/gu, "")).not.toMatch(JAPANESE);
+
+    const answered = await deliver(text(userId, "no"));
+    const all = wordsOf(answered).join("\n");
+    expect(all).toContain("0120-0178-27");
+    // The one Japanese sentence to show the clerk.
+    expect(all).toMatch(/[ぁ-んァ-ン一-龯]+.*(します|ください|です)。/u);
+    expect(all).toMatch(/Show this at the counter/);
+    const stored = await server.store.get(`line:${userId}`);
+    expect(stored?.meta?.locale).toBe("en");
+  });
+
+  it("a Japanese first message from a user with an English profile is answered in English (the hint), and 「日本語」 switches back keeping the facts", async () => {
+    const userId = newUserId();
+    fake.setProfile(userId, { language: "en" });
+    const first = await deliver(text(userId, "署名用の暗証番号を忘れました"));
+    expect(wordsOf(first).join("\n")).toMatch(/[A-Za-z]{4,} [A-Za-z]{3,}/);
+    const before = (await server.store.get(`line:${userId}`))?.snapshot;
+    const back = await deliver(text(userId, "日本語"));
+    expect(wordsOf(back).join("\n")).toMatch(/[ぁ-ん]/);
+    const after = await server.store.get(`line:${userId}`);
+    expect(after?.meta?.locale).toBe("ja");
+    expect(after?.snapshot).toEqual(before);
+  });
+});
