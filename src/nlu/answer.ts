@@ -7,7 +7,7 @@ import { findDates, findImpossibleDate, previousOccurrence } from "./dates.ts";
 import { extractFacts, internals, type NluContext } from "./extract.ts";
 import { kanjiNumberValue, matchForm } from "./normalize.ts";
 import { has, negatedHits, rx } from "./patterns.ts";
-import { englishSeveral, isEnglishText, isMostlyEnglish, parseEnglishAnswer } from "./english.ts";
+import { englishSaysBoth, englishSeveral, isEnglishText, isMostlyEnglish, parseEnglishAnswer } from "./english.ts";
 import { detectPii } from "./pii.ts";
 
 export interface AnswerContext extends NluContext {
@@ -241,6 +241,25 @@ export function answerTrouble(slot: Slot, text: string, ctx: AnswerContext): Ans
 }
 
 /**
+ * "both" / 「両方」 to "which PIN?": no certificate value, but both PINs, when the trouble is one that
+ * both PINs can share (locked or forgotten, as extractFacts reads 「両方ロック」); a forgotten pair is
+ * two unknown PINs. Undefined otherwise (a wrong entry is made with one PIN at a time).
+ */
+function bothAnswer(text: string, ctx: AnswerContext): Partial<Facts> | undefined {
+  try {
+    const symptom = ctx?.facts?.symptom;
+    if (symptom !== "locked" && symptom !== "forgot-pin") return undefined;
+    const clean = detectPii(text).redacted;
+    const t = matchForm(clean);
+    const both = isEnglishText(clean) || isMostlyEnglish(clean) ? englishSaysBoth(clean) : has(RE_BOTH, t) && negatedHits(RE_BOTH, t).length === 0;
+    if (!both) return undefined;
+    return symptom === "forgot-pin" ? { bothPins: true, signaturePinKnown: "no", userPinKnown: "no" } : { bothPins: true };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * A typed answer as facts: `{ [slot]: value }` when it answers the question, or, for an expiry asked as a
  * date and answered with a month only ("来年2月"), the month (`certExpiryMonth` / `cardExpiryMonth`), so
  * that the month is kept when the day is not known. Undefined when the text does not answer.
@@ -248,6 +267,7 @@ export function answerTrouble(slot: Slot, text: string, ctx: AnswerContext): Ans
 export function parseAnswerFacts(slot: Slot, text: string, ctx: AnswerContext): Partial<Facts> | undefined {
   const value = parseAnswer(slot, text, ctx);
   if (value !== undefined) return { [slot]: value } as Partial<Facts>;
+  if (slot === "certificate") return bothAnswer(text, ctx);
   if (slot !== "certExpiry" && slot !== "cardExpiry") return undefined;
   try {
     const first = findDates(matchForm(detectPii(text).redacted), ctx?.today ?? "")[0];

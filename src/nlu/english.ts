@@ -59,6 +59,7 @@ const SPELLINGS: [RegExp, string][] = [
   [/(?<![a-z])(?:pin code|pin number|pincode|p\.i\.n\.?)(?![a-z])/g, "pin"],
   [/(?<![a-z])(?:certficate|certificat|certifcate|certificte|sertificate|certifikate|cert)(s?)(?![a-z])/g, "certificate$1"],
   [/(?<![a-z])(?:recieve|recive)/g, "receive"],
+  [/(?<![a-z])(?:adress|addres|adres|adresse|addrss|adddress|addresss|adrress|addess)(?![a-z])/g, "address"],
   [/(?<![a-z])(?:lockd|lock out|loked)(?![a-z])/g, "locked"],
   [/(?<![a-z])(?:forgor|forgotted|fogot|frogot|forgt|forggot)(?![a-z])/g, "forgot"],
   [/(?<![a-z])(?:expird|expierd|exipred|expred)(?![a-z])/g, "expired"],
@@ -176,14 +177,16 @@ const RE_FAIL = rxe(
   `${B}(?:doesn't work|does not work|didn't work|not working|isn't working|won't work|still (?:get|gets|getting|shows?|showing|says|say|error|fails?|can't|doesn't|not|no good)|error|errors|can't (?:log|use|sign|login|submit|file|read)|unable to (?:log|use|sign|login)|fails|failed|failing|rejected|not accepted|doesn't accept|won't accept|same problem|same error|no good|useless)${E}`,
 );
 const RE_EXPIRED = rxe(
-  `${B}(?:expired|expires? already|(?:is|are|was|has|got|already|been) expire|expire already|out of date|outdated|past (?:the |its |it's )?(?:expiry|expiration|due) date|expiry date (?:has |have )?passed|expiration date (?:has )?passed|passed (?:the |its )?(?:expiry|expiration)|no longer valid|validity (?:has )?ended|ran out|run out|has run out)${E}`,
+  `${B}(?:expired|expires? already|(?:is|are|was|has|got|already|been) expire|expire already|out of date|outdated|past (?:the |its |it's )?(?:expiry|expiration|due) date|expiry date (?:has |have )?passed|expiration date (?:has )?passed|passed (?:the |its )?(?:expiry|expiration)|no longer valid|validity (?:has )?ended|ran out|run out|has run out)${E}` +
+    // "the validity period of my certificate is over", "expiry date is already past", "its validity ended"
+    `|${B}(?:validity|valid period|validity period|expiry date|expiration date|expiry|expiration)${E}[^.!?,\\n]{0,40}?${B}(?:is|was|has|have|are|already) (?:already |now |been )?(?:over|ended|finished|past|up|gone by|passed)${E}`,
 );
 const RE_REVOKED = rxe(
   `${B}(?:revoked|revocation|invalidated|invalid|not valid|verification failed|failed to verify|failed verification|validation failed|could not be verified|couldn't be verified|can't be verified|ei123-?2008)${E}|${B}(?:certificate|certificates) (?:has been |have been |was |is |got )?(?:cancell?ed|canceled)${E}`,
 );
 const RE_EI_CODE = rxe("ei123-?2008|verification failed|failed to verify|could not be verified|couldn't be verified");
 const RE_RENEWAL = rxe(
-  `${B}(?:renew|renewal|renewing|extend (?:it|the certificate|my certificate)|update (?:it|the certificate|my certificate|the card))${E}|${B}(?:about to|going to|gonna|will|soon|almost|nearly) (?:be )?expir(?:e|ed|ing)|${B}expir(?:es|ing|e) (?:soon|next|this|in|on|at|by|before|shortly)|${B}(?:expiry|expiration|renewal) (?:notice|letter|notification|date is (?:coming|near|close|soon))|${B}(?:got|received|receive|have) (?:a |the )?(?:letter|notice|notification) (?:about|for|saying|that)`,
+  `${B}(?:renew|renewal|renewing|(?:extend|update|updating|extending) (?:it|them|(?:the |my |our )?(?:my number |electronic |e-|digital |signature |user )?(?:certificates?|card)))${E}|${B}(?:about to|going to|gonna|will|soon|almost|nearly) (?:be )?expir(?:e|ed|ing)|${B}expir(?:es|ing|e) (?:soon|next|this|in|on|at|by|before|shortly)|${B}(?:expiry|expiration|renewal) (?:notice|letter|notification|date is (?:coming|near|close|soon))|${B}(?:got|received|receive|have) (?:a |the )?(?:letter|notice|notification) (?:about|for|saying|that)`,
 );
 
 // --- e-Tax and its own password (facts §10)
@@ -205,6 +208,14 @@ const RE_MED_USER = rxe(
 );
 const RE_WEAK_SIG = rxe(`${B}passwords?${E}`);
 const RE_BOTH = rxe(`${B}(?:both|all of them|both of them|either of them|neither|each of them|all pins|all passwords|all the pins|2 pins|two pins|all my pins)${E}`);
+/**
+ * The resident says they do not know which PIN is in trouble: "idk which pin it is", "no idea which one",
+ * "not sure which password", "dunno what kind of pin". Read only with a PIN trouble and no PIN named.
+ */
+const RE_CERT_UNKNOWN = rxe(
+  `${B}(?:i )?(?:don't know|do not know|didn't know|not sure|unsure|no idea|idk|dunno|no clue|can't tell|cannot tell|not certain|don't understand|no clue about)(?: about| of)? (?:which|what) (?:one|ones|pin|pins|password|passwords|code|codes|certificate|certificates|of them|of the (?:pins|passwords|two)|kind|type|number)${E}` +
+    `|${B}which (?:one|pin|password|certificate)(?: it is| it was| is it)?\\?? (?:i )?(?:don't know|no idea|idk|dunno|not sure|no clue)${E}`,
+);
 const RE_JUKI = rxe(`${B}(?:juki|jukinet|juki-net|basic resident regist)`);
 const RE_KENMEN = rxe(`${B}(?:kenmen|card surface|text input support|ticket surface)`);
 
@@ -230,7 +241,9 @@ const RE_FOREIGN_YES = rxe(
 const RE_FOREIGN_NO = rxe(`${B}(?:i'm|i am|im) (?:a )?japanese${E}|${B}japanese (?:citizen|national|nationality)${E}`);
 const RE_RESIDENCE = `(?:my |our |the |his |her )?(?:visa|residence card|zairyu card|zairyu|period of stay|status of residence|residence status|residency|residence permit)`;
 const RE_RES_CHANGED = rxe(
-  `${B}(?:renewed|extended|changed|updated|got|received) ${RE_RESIDENCE}${E}|${B}${RE_RESIDENCE} (?:was |has been |have been |is |got |just )?(?:renewed|extended|changed|updated|approved)${E}|${B}(?:got|received) (?:a |my )?(?:new visa|new residence card|permanent residency|permanent residence)`,
+  `${B}(?:renewed|extended|changed|updated|got|received) ${RE_RESIDENCE}${E}|${B}${RE_RESIDENCE} (?:was |has been |have been |is |got |just )?(?:renewed|extended|changed|updated|approved)${E}|${B}(?:got|received|have|picked up) (?:a |my |the )?(?:new visa|new residence card|new zairyu(?: card)?|new period of stay|new status of residence|permanent residency|permanent residence)${E}` +
+    // "after renewing my period of stay", "since extending my visa": done, not pending.
+    `|${B}(?:after|since|just finished|finished|done) (?:renewing|extending|changing|updating) ${RE_RESIDENCE}${E}`,
 );
 const RES_PENDING_BEFORE = /(?<![a-z])(?:will|need to|have to|must|going to|gonna|want to|applying|applied|apply|waiting|plan|before|should)(?![a-z])[^.!?\n]{0,20}$/;
 const RE_RES_MASK = rxe(
@@ -264,7 +277,7 @@ const RE_WANTS_PERSON = rxe(
 );
 const RE_PHONE = rxe(`${B}(?:phone|smartphone|smart phone|iphone|android|mobile|cellphone|cell phone|pixel|galaxy|xperia|aquos)${E}`);
 const RE_NFC_NO = rxe(
-  `${B}(?:no|don't have (?:a |any )?|do not have (?:a |any )?|haven't got (?:a |any )?|without (?:a )?)(?:smartphone|smart phone|iphone|android|nfc)${E}|${B}(?:flip phone|feature phone|garakei|keitai|old-style phone)${E}|${B}(?:phone|smartphone|iphone|android) (?:doesn't|does not|don't|can't|cannot|won't) (?:support|have|do|read|scan|recogni[sz]e)(?: (?:the )?(?:nfc|card|it))?${E}|${B}(?:no|without) nfc${E}|${B}nfc (?:doesn't|does not|don't|isn't) work`,
+  `${B}(?:no |don't have (?:a |any |an )?|do not have (?:a |any |an )?|don't own (?:a |any |an )?|do not own (?:a |any |an )?|don't use (?:a |any |an )?|haven't got (?:a |any |an )?|without (?:a |any |an )?)(?:smartphone|smart phone|smartphones|iphone|android|nfc|mobile phone|cell phone|cellphone|phone)${E}(?! (?:number|numbers|call|calls|line))|${B}(?:flip phone|feature phone|garakei|keitai|old-style phone)${E}|${B}(?:phone|smartphone|iphone|android) (?:doesn't|does not|don't|can't|cannot|won't) (?:support|have|do|read|scan|recogni[sz]e)(?: (?:the )?(?:nfc|card|it))?${E}|${B}(?:no|without) nfc${E}|${B}nfc (?:doesn't|does not|don't|isn't) work`,
 );
 const RE_NFC_UNKNOWN = rxe(
   `${B}(?:not sure|don't know|do not know|no idea|unsure|idk|dunno)(?: if| whether| about)?[^.!?\\n]{0,24}?(?:nfc|support|read the card|read cards|scan)|${B}nfc\\?|${B}what is nfc|${B}old (?:phone|iphone|android|smartphone)${E}|${B}(?:phone|smartphone|iphone|android) is (?:very |quite |pretty |really |a bit |kind of )?old${E}`,
@@ -340,6 +353,9 @@ interface PinStatus {
  */
 function analysePins(t: string): PinStatus {
   const res: PinStatus = { sigProblem: false, userProblem: false };
+  // "password" alone hints at the signature PIN, but not in a message that names the 4-digit one
+  // ("wrong password error on my card, the 4 digit"): there it is the resident's word for that PIN.
+  const weakSig = !has(RE_USER, t);
   let last: Kind[] = [];
   // Kinds named in a clause with no statement wait for the next statement: "the 4-digit and the
   // signature are locked", "the 4-digit pin, i forgot it".
@@ -365,7 +381,7 @@ function analysePins(t: string): PinStatus {
     const kinds: Kind[] = [];
     if (has(RE_BOTH, s)) kinds.push("signature", "user");
     else {
-      if (has(RE_SIG, s) || (has(RE_WEAK_SIG, s) && !has(RE_USER, s) && !has(RE_MED_USER, s))) kinds.push("signature");
+      if (has(RE_SIG, s) || (weakSig && has(RE_WEAK_SIG, s) && !has(RE_MED_USER, s))) kinds.push("signature");
       if (has(RE_USER, s)) kinds.push("user");
     }
     const states: ("forgot" | "locked" | "wrong" | "known")[] = [];
@@ -631,6 +647,11 @@ export function extractEnglish(text: string, today: string): Partial<Facts> {
     if ((tier === "signature" || tier === "user") && tier !== ignore) certificate = tier;
   }
   if (/hjs0?432e/.test(t) && !userP) certificate = "signature";
+  const pinTroubleSymptom = symptom === "locked" || symptom === "forgot-pin" || symptom === "wrong-pin";
+  // "idk which pin it is": unknown, unless a PIN is named or hinted by more than the bare word "password".
+  if (pinTroubleSymptom && has(RE_CERT_UNKNOWN, t) && !has(RE_SIG, t) && !has(RE_USER, t) && !has(RE_MED_SIG, t) && !has(RE_MED_USER, t)) {
+    certificate = "unknown";
+  }
   if (certificate !== undefined) facts.certificate = certificate;
 
   let basic = detectBasicInfo(t);
@@ -768,6 +789,14 @@ function dateAnswer(t: string, today: string, past: boolean): string | undefined
   if (hits.length > 0) return undefined;
   if (has(RE_UNKNOWN, t)) return "unknown";
   return undefined;
+}
+
+const RE_ANS_BOTH = rxe(`${B}(?:both|both of them|all of them|each of them|the two|two of them|both pins|both passwords|2 pins|two pins|all pins|all my pins|all the pins)${E}`);
+
+/** True when an English answer to "which PIN?" says both of them ("both", "both of them", "the two"). */
+export function englishSaysBoth(text: string): boolean {
+  const t = englishForm(text);
+  return has(RE_ANS_BOTH, t) && !has(RE_WHICH, t) && negated(RE_ANS_BOTH, t).length === 0;
 }
 
 /** True when an English count answer says "some times" without a number ("a few times"). */

@@ -600,3 +600,128 @@ describe("English: robustness", () => {
     }
   });
 });
+
+// Classes the locale corpus (test/fixtures/corpus/locales/en.jsonl) found missing: each with several
+// phrasings and with the sentences that must NOT be read that way.
+describe("English: classes from the locale corpus", () => {
+  it("misspelt 'address' is still a change of address (en-009)", () => {
+    for (const s of ["I changed my adress last month", "changed my addres and now e-tax fails", "my adres changed", "new adress since april", "changed my addrss"]) {
+      expect(x(s).basicInfoChanged, s).toBe("yes");
+    }
+    for (const s of ["i will change my adress next month", "i haven't changed my adress", "what adress is on the card"]) {
+      expect(x(s).basicInfoChanged, s).not.toBe("yes");
+    }
+  });
+
+  it("a validity or expiry that 'is over / has ended / is up' is expired (en-012)", () => {
+    for (const s of [
+      "the convenience store machine said the validity period of my certficate is over",
+      "validity of the certificate is over",
+      "the expiry date of my cert has passed already",
+      "my certificate's validity period has ended",
+      "the expiration date is already past",
+      "the validity is up",
+    ]) {
+      expect(x(s).symptom, s).toBe("expired");
+    }
+    for (const s of ["what is the validity period of the certificate", "is the validity period over soon?", "the validity period isn't over yet"]) {
+      expect(x(s).symptom, s).not.toBe("expired");
+    }
+  });
+
+  it("update / extend my (my number, electronic …) certificate is a renewal (en-025)", () => {
+    for (const s of [
+      "want to update my mynumber certificate early, it expires june 30 2027",
+      "can i update my electronic certificate now",
+      "how to extend my my number card certificate",
+      "i want to update the certificates before they expire",
+      "updating my signature certificate, where do i go",
+    ]) {
+      expect(x(s).symptom, s).toBe("renewal");
+    }
+    for (const s of ["i already updated my certificate and it still doesn't work", "i updated my address"]) {
+      expect(x(s).symptom, s).not.toBe("renewal");
+    }
+  });
+
+  it("a new zairyu card / after renewing the period of stay is a changed residence status (en-034)", () => {
+    for (const s of [
+      "got a new zairyu card after renewing my period of stay but my number card still shows the old date",
+      "I received a new residence card last week",
+      "after extending my visa the card shows the old date",
+      "since renewing my status of residence my card is not updated",
+      "picked up my new zairyu card yesterday",
+    ]) {
+      expect(x(s), s).toMatchObject({ residenceStatusChanged: true, foreignResident: "yes" });
+    }
+    for (const s of ["I will renew my period of stay next month", "I need to get a new residence card", "I'm renewing my visa now"]) {
+      expect(x(s).residenceStatusChanged, s).toBeUndefined();
+    }
+  });
+
+  it("'no smartphone', 'don't own a phone' is no NFC phone (en-043)", () => {
+    for (const s of [
+      "locked my 4 digit PIN and I have no smartphone",
+      "i don't own a smartphone",
+      "no iphone, no android",
+      "I do not have a phone",
+      "without smartphone",
+      "i don't use a cell phone",
+    ]) {
+      expect(x(s).nfcSmartphone, s).toBe("no");
+    }
+    for (const s of ["there is no phone number on the letter", "i have a smartphone", "locked my pin"]) {
+      expect(x(s).nfcSmartphone, s).not.toBe("no");
+    }
+    expect(a("nfcSmartphone", "no smartphone")).toBe("no");
+  });
+
+  it("'idk / no idea / not sure which one' with a PIN trouble is certificate unknown (en-046, en-053)", () => {
+    for (const s of [
+      "it says pin locked but idk which pin it is",
+      "the pin is wrong, no idea which one",
+      "forgot my password, not sure which one",
+      "locked, dunno which password",
+      "pin locked. which one? no idea",
+      "I typed the wrong pin but I don't know which of them",
+    ]) {
+      expect(x(s).certificate, s).toBe("unknown");
+    }
+    // A PIN named, no PIN trouble, or the question itself: not "unknown".
+    expect(x("the 4 digit pin is locked, not sure which office to go to").certificate).toBe("user");
+    expect(x("idk which pin is which").certificate).toBeUndefined();
+    expect(x("idk which pin is which").symptom).toBe("which-pin");
+    expect(x("my certificate expired, not sure which one").certificate).toBeUndefined();
+    expect(x("i know which pin it is, the signature one is locked").certificate).toBe("signature");
+  });
+
+  it("'both' to 'which PIN?' gives both PINs when locked or forgotten (en-048)", () => {
+    const both = (s: string, symptom: Facts["symptom"]) => parseAnswerFacts("certificate", s, { today, facts: { symptom } });
+    for (const s of ["both", "Both of them", "the two", "both pins", "all of them"]) {
+      expect(both(s, "locked"), s).toEqual({ bothPins: true });
+    }
+    expect(both("both", "forgot-pin")).toEqual({ bothPins: true, signaturePinKnown: "no", userPinKnown: "no" });
+    expect(both("両方", "locked")).toEqual({ bothPins: true });
+    expect(both("りょうほう です", "locked")).toEqual({ bothPins: true });
+    // Not for a wrong entry (one PIN at a time), not "not both", not a kind.
+    expect(both("both", "wrong-pin")).toBeUndefined();
+    expect(both("not both, just one", "locked")).toBeUndefined();
+    expect(both("the 4 digit one", "locked")).toEqual({ certificate: "user" });
+    expect(factsFromText("both", "certificate", today, { symptom: "locked" })).toMatchObject({ bothPins: true });
+    expect(a("certificate", "both")).toBeUndefined(); // "both" is still no certificate value
+  });
+
+  it("'password' is the 4-digit PIN when the message names the 4-digit one (en-051)", () => {
+    for (const s of [
+      "wrong pasword error on my card, the 4 digit",
+      "password locked. its the 4 digit one",
+      "the 4-digit, i typed the wrong password",
+      "forgot the password, the four digit",
+    ]) {
+      expect(x(s).certificate, s).toBe("user");
+    }
+    // "password" alone still hints at the signature PIN.
+    expect(x("wrong password error on my card").certificate).toBe("signature");
+    expect(x("my password is locked").certificate).toBe("signature");
+  });
+});
