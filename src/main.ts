@@ -25,6 +25,7 @@ import { createTallyStore } from "./analytics/tally.ts";
 import { homeSummary } from "./analytics/home.ts";
 import type { SessionStore } from "./store/types.ts";
 import { loadCityConfig, SAMPLE_CITY_PATH, type CityConfig } from "../flows/cities/schema.ts";
+import { warmUp } from "./nlu/index.ts";
 
 export interface RunningServer {
   server: Server;
@@ -147,6 +148,9 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
   const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
   logger.info({ url, city: city.id, store: config.SESSION_STORE.split(":")[0], channels: channels.map((c) => c.name) }, "listening");
   reminders.start();
+  // The language layer's patterns compile on their first runs (src/nlu/warm.ts): do it now, not on the
+  // first resident's message.
+  setImmediate(() => warmUp());
 
   let closing: Promise<void> | undefined;
   // A connection kept alive by a client (a load balancer, LINE, Slack) would hold close() open until it

@@ -14,10 +14,13 @@
  *                               dates too (March 15, 2027 · 15 March 2027 · 3/15/2027 · next February).
  * - detectPii(text)            PINs and valid 12-digit 個人番号 → kinds + redacted copy.
  *
+ * - warmUp()                  compile the patterns once, before the first resident pays for it (main.ts).
+ *
  * Every function is total (never throws, whatever the string) and linear in the input length.
  */
 export { normalize, matchForm } from "./normalize.ts";
 export { extractFacts, type NluContext } from "./extract.ts";
+export { warmUp } from "./warm.ts";
 export { parseAnswer, parseAnswerFacts, answerTrouble, type AnswerContext, type AnswerValue, type AnswerTrouble } from "./answer.ts";
 export { parseJapaneseDate, findImpossibleDate } from "./dates.ts";
 export {
