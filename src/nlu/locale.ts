@@ -22,9 +22,14 @@ const RE_EASY_REQUEST = new RegExp(
 );
 const RE_JA_REQUEST = new RegExp(`^(?:${ASK_EN})?(?:normal |regular )?japanese${SUFFIX_EN}${POLITE_EN}$|^(?:日本語|にほんご|ニホンゴ)${JA_POLITE}$`);
 
+/** A quick test before the full reading: the text names a language (half- and full-width alike). */
+const NAMES_A_LANGUAGE = /[eｅ][nｎ]|japanese|ｊａｐａｎｅｓｅ|英語|えいご|エイゴ|ｴｲｺﾞ|日本語|にほんご|ニホンゴ|ﾆﾎﾝｺﾞ/iu;
+
 /** The locale the text asks to switch to, when the text is (mostly) such a request; else undefined. */
 export function localeRequest(text: string): Locale | undefined {
   if (typeof text !== "string" || text.length > 80) return undefined;
+  // Every request names a language (en / eng / english, japanese, 英語, 日本語): most messages stop here.
+  if (!NAMES_A_LANGUAGE.test(text)) return undefined;
   const t = text
     .normalize("NFKC")
     .toLowerCase()
