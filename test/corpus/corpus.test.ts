@@ -9,8 +9,7 @@
  * `npm run corpus:measure` prints the figures.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/main.ts";
-import { startTestServer } from "../helpers/server.ts";
+import { serversByNow } from "../helpers/server.ts";
 import { CORPUS_NOW, factProblems, judge, loadCorpus, replayEntry } from "./corpus.ts";
 
 const corpus = loadCorpus();
@@ -30,18 +29,9 @@ describe("corpus: facts read from each message", () => {
   }
 });
 
-const servers = new Map<string, Promise<RunningServer>>();
-function serverAt(now: string): Promise<RunningServer> {
-  let s = servers.get(now);
-  if (!s) {
-    s = startTestServer({ BOT_NOW: now });
-    servers.set(now, s);
-  }
-  return s;
-}
-afterAll(async () => {
-  for (const s of servers.values()) await (await s).close();
-});
+const servers = serversByNow();
+const serverAt = (now: string) => servers.at(now);
+afterAll(() => servers.closeAll());
 
 describe("corpus: replayed through the web chat API", () => {
   for (const e of corpus) {

@@ -7,24 +7,14 @@
  * locale stored, and ask no more than its questions. `npm run corpus:measure:locales` prints the figures.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/main.ts";
-import { startTestServer } from "../helpers/server.ts";
+import { serversByNow } from "../helpers/server.ts";
 import { judgeLocale, loadLocaleCorpus, nowOf, replayLocale } from "./locales.ts";
 
 const corpus = loadLocaleCorpus();
 
-const servers = new Map<string, Promise<RunningServer>>();
-function serverAt(now: string): Promise<RunningServer> {
-  let s = servers.get(now);
-  if (!s) {
-    s = startTestServer({ BOT_NOW: now });
-    servers.set(now, s);
-  }
-  return s;
-}
-afterAll(async () => {
-  for (const s of servers.values()) await (await s).close();
-});
+const servers = serversByNow();
+const serverAt = (now: string) => servers.at(now);
+afterAll(() => servers.closeAll());
 
 for (const locale of ["en", "ja-easy"] as const) {
   describe(`locale corpus (${locale}): replayed through the web chat API`, () => {

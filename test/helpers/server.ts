@@ -24,3 +24,24 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
   }
   return { status: res.status, json, text, headers: res.headers };
 }
+
+/**
+ * One test server per frozen "now" (BOT_NOW), started on first use and shared by the tests of a file;
+ * `closeAll` closes them (call it in the file's afterAll).
+ */
+export function serversByNow(): { at(now: string): Promise<RunningServer>; closeAll(): Promise<void> } {
+  const servers = new Map<string, Promise<RunningServer>>();
+  return {
+    at(now) {
+      let s = servers.get(now);
+      if (!s) {
+        s = startTestServer({ BOT_NOW: now });
+        servers.set(now, s);
+      }
+      return s;
+    },
+    async closeAll() {
+      for (const s of servers.values()) await (await s).close();
+    },
+  };
+}
