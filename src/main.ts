@@ -250,13 +250,23 @@ async function handoffFor(
   });
 }
 
+/**
+ * Say why start-up failed in one stderr line, then exit 1 once the line is written (an exit right after
+ * the write may lose it when stderr is a pipe: a container's log driver, a supervisor).
+ */
+function exitWith(line: string): Promise<never> {
+  return new Promise<never>(() => {
+    process.exitCode = 1;
+    process.stderr.write(`${line}\n`, () => process.exit(1));
+  });
+}
+
 async function main(): Promise<void> {
   let config: AppConfig;
   try {
     config = loadConfig();
   } catch (err) {
-    process.stderr.write(`configuration error: ${oneLine((err as Error).message)}\n`);
-    process.exit(1);
+    return exitWith(`configuration error: ${oneLine((err as Error).message)}`);
   }
   const logger = createLogger(config.LOG_LEVEL);
   let running: RunningServer;
@@ -271,8 +281,7 @@ async function main(): Promise<void> {
         : e instanceof ListenError && /^E(ADDRNOTAVAIL|NOTFOUND|AI_AGAIN)$/.test(e.code)
           ? "configuration error"
           : "start-up failed";
-    process.stderr.write(`${what}: ${oneLine(e.message)}\n`);
-    process.exit(1);
+    return exitWith(`${what}: ${oneLine(e.message)}`);
   }
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down: finishing requests in flight");
